@@ -1,0 +1,27 @@
+// Waldur Onboarding Portal: small progressive enhancements. Every page works without this file.
+(function () {
+	'use strict';
+
+	// Buttons with data-confirm ask before submitting their form.
+	document.addEventListener('submit', function (event) {
+		var submitter = event.submitter;
+		var message = (submitter && submitter.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
+		if (message && !window.confirm(message)) {
+			event.preventDefault();
+		}
+	});
+
+	// Buttons with data-copy-target copy the text of the element with that id.
+	document.addEventListener('click', function (event) {
+		var button = event.target.closest('[data-copy-target]');
+		if (!button || !navigator.clipboard) {
+			return;
+		}
+		var target = document.getElementById(button.getAttribute('data-copy-target'));
+		if (target) {
+			navigator.clipboard.writeText(target.textContent.trim()).then(function () {
+				button.textContent = 'Copied';
+			});
+		}
+	});
+})();

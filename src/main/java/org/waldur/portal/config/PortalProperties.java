@@ -1,0 +1,183 @@
+package org.waldur.portal.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * All settings of the portal, bound from {@code portal.*} (and the environment variables
+ * listed in the README). Invalid values stop the start-up with a one-line message.
+ *
+ * @param dataDir directory of the embedded database and generated files
+ *     ({@code PORTAL_DATA_DIR})
+ * @param secretKey Base64 AES-256 key that encrypts stored secrets
+ *     ({@code PORTAL_SECRET_KEY}); generated into the data directory when empty and the
+ *     database is embedded
+ * @param adminPassword password of the bootstrap {@code admin} account
+ *     ({@code PORTAL_ADMIN_PASSWORD}); generated when empty
+ * @param waldur how to reach Waldur
+ * @param sandbox the built-in Waldur sandbox, used when no Waldur URL is set
+ * @param login sign-in protection
+ */
+@ConfigurationProperties("portal")
+public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable String secretKey,
+		@Nullable String adminPassword, @DefaultValue Waldur waldur, @DefaultValue Sandbox sandbox,
+		@DefaultValue Login login) {
+
+	/** Length in bytes of the AES key behind {@code PORTAL_SECRET_KEY}. */
+	public static final int SECRET_KEY_BYTES = 32;
+
+	public PortalProperties {
+		secretKey = StringUtils.hasText(secretKey) ? secretKey.trim() : null;
+		adminPassword = StringUtils.hasText(adminPassword) ? adminPassword : null;
+		if (secretKey != null) {
+			decodeKey(secretKey);
+		}
+		if (adminPassword != null && adminPassword.length() < 8) {
+			throw new InvalidConfigurationException(
+					"PORTAL_ADMIN_PASSWORD must be at least 8 characters long.");
+		}
+	}
+
+	/** Whether the portal talks to its built-in sandbox instead of a real Waldur. */
+	public boolean sandboxMode() {
+		return this.waldur.url() == null;
+	}
+
+	/** Decodes a Base64 secret key and checks its length. */
+	public static byte[] decodeKey(String encoded) {
+		byte[] key;
+		try {
+			key = Base64.getDecoder().decode(encoded.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationException("PORTAL_SECRET_KEY is not valid Base64.");
+		}
+		if (key.length != SECRET_KEY_BYTES) {
+			throw new InvalidConfigurationException("PORTAL_SECRET_KEY must decode to " + SECRET_KEY_BYTES
+					+ " bytes (AES-256), but it decodes to " + key.length + " bytes.");
+		}
+		return key;
+	}
+
+	@Override
+	public String toString() {
+		return "PortalProperties[dataDir=" + this.dataDir + ", secretKey=" + Secrets.mask(this.secretKey)
+				+ ", adminPassword=" + Secrets.mask(this.adminPassword) + ", waldur=" + this.waldur + ", sandbox="
+				+ this.sandbox + ", login=" + this.login + "]";
+	}
+
+	/**
+	 * Connection to Waldur.
+	 *
+	 * @param url the Waldur API root such as {@code https://waldur.example.com/api/}
+	 *     ({@code WALDUR_URL}); empty means sandbox mode
+	 * @param staffToken Waldur staff token for staff-only calls ({@code WALDUR_STAFF_TOKEN})
+	 * @param connectTimeout time to establish a connection
+	 * @param readTimeout time to wait for a response
+	 */
+	public record Waldur(@Nullable URI url, @Nullable String staffToken, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("30s") Duration readTimeout) {
+
+		public Waldur {
+			url = normalise(url);
+			staffToken = StringUtils.hasText(staffToken) ? staffToken.trim() : null;
+			if (staffToken != null && url == null) {
+				throw new InvalidConfigurationException(
+						"WALDUR_STAFF_TOKEN is set but WALDUR_URL is not: set both, or neither for sandbox mode.");
+			}
+			if (url != null && staffToken == null) {
+				throw new InvalidConfigurationException(
+						"WALDUR_URL is set but WALDUR_STAFF_TOKEN is not: the portal needs a staff token for a real Waldur.");
+			}
+			if (staffToken != null && !staffToken.matches("[A-Za-z0-9_\\-.]{8,255}")) {
+				throw new InvalidConfigurationException(
+						"WALDUR_STAFF_TOKEN must be a Waldur API token (letters and digits, no spaces).");
+			}
+			requirePositive(connectTimeout, "portal.waldur.connect-timeout");
+			requirePositive(readTimeout, "portal.waldur.read-timeout");
+		}
+
+		private static @Nullable URI normalise(@Nullable URI url) {
+			if (url == null || url.toString().isBlank()) {
+				return null;
+			}
+			String scheme = url.getScheme();
+			if (!url.isAbsolute() || url.getHost() == null
+					|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+				throw new InvalidConfigurationException("WALDUR_URL must be an http(s) URL such as "
+						+ "https://waldur.example.com/api/, but it is '" + url + "'.");
+			}
+			String text = url.toString();
+			return text.endsWith("/") ? url : URI.create(text + "/");
+		}
+
+		@Override
+		public String toString() {
+			return "Waldur[url=" + this.url + ", staffToken=" + Secrets.mask(this.staffToken) + ", connectTimeout="
+					+ this.connectTimeout + ", readTimeout=" + this.readTimeout + "]";
+		}
+
+	}
+
+	/**
+	 * The built-in Waldur sandbox.
+	 *
+	 * @param staffToken token the sandbox accepts as a Waldur staff user
+	 *     ({@code PORTAL_SANDBOX_STAFF_TOKEN}); generated when empty
+	 * @param ownerToken token the sandbox accepts as the owner of its service-provider
+	 *     organisation ({@code PORTAL_SANDBOX_OWNER_TOKEN}); generated when empty
+	 * @param demoPassword password of the demo accounts, shown on the sign-in page in
+	 *     sandbox mode
+	 */
+	public record Sandbox(@Nullable String staffToken, @Nullable String ownerToken,
+			@DefaultValue("sandbox-demo") String demoPassword) {
+
+		public Sandbox {
+			staffToken = StringUtils.hasText(staffToken) ? staffToken.trim() : null;
+			ownerToken = StringUtils.hasText(ownerToken) ? ownerToken.trim() : null;
+			if (staffToken != null && staffToken.equals(ownerToken)) {
+				throw new InvalidConfigurationException(
+						"PORTAL_SANDBOX_STAFF_TOKEN and PORTAL_SANDBOX_OWNER_TOKEN must differ.");
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "Sandbox[staffToken=" + Secrets.mask(this.staffToken) + ", ownerToken="
+					+ Secrets.mask(this.ownerToken) + "]";
+		}
+
+	}
+
+	/**
+	 * Sign-in protection.
+	 *
+	 * @param maxFailures failed sign-ins in a row that lock an account
+	 * @param lockDuration how long a locked account stays locked
+	 */
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockDuration) {
+
+		public Login {
+			if (maxFailures < 1) {
+				throw new InvalidConfigurationException("portal.login.max-failures must be at least 1.");
+			}
+			requirePositive(lockDuration, "portal.login.lock-duration");
+		}
+
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new InvalidConfigurationException(name + " must be a positive duration.");
+		}
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.waldur.portal.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A portal account: who may sign in, with which roles.
+ */
+@Entity
+@Table(name = "portal_account")
+public class Account {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private String username;
+
+	private String passwordHash;
+
+	private boolean enabled;
+
+	private boolean demo;
+
+	private int failedAttempts;
+
+	private @Nullable Instant lockedUntil;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "portal_account_role", joinColumns = @JoinColumn(name = "account_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	protected Account() {
+		this.username = "";
+		this.passwordHash = "";
+		this.createdAt = Instant.EPOCH;
+		this.updatedAt = Instant.EPOCH;
+	}
+
+	Account(String username, String passwordHash, Set<Role> roles, boolean demo, Instant now) {
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		this.enabled = true;
+		this.demo = demo;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	public @Nullable Long getId() {
+		return this.id;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public boolean isDemo() {
+		return this.demo;
+	}
+
+	public int getFailedAttempts() {
+		return this.failedAttempts;
+	}
+
+	public @Nullable Instant getLockedUntil() {
+		return this.lockedUntil;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public Set<Role> getRoles() {
+		return this.roles.isEmpty() ? Set.of() : EnumSet.copyOf(this.roles);
+	}
+
+	/** Whether sign-in is refused at {@code now} because of repeated failures. */
+	public boolean isLockedAt(Instant now) {
+		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	void changePassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		unlock(now);
+	}
+
+	void assignRoles(Set<Role> roles, Instant now) {
+		this.roles.clear();
+		this.roles.addAll(roles);
+		this.updatedAt = now;
+	}
+
+	void enable(Instant now) {
+		this.enabled = true;
+		this.updatedAt = now;
+	}
+
+	void disable(Instant now) {
+		this.enabled = false;
+		this.updatedAt = now;
+	}
+
+	void unlock(Instant now) {
+		this.failedAttempts = 0;
+		this.lockedUntil = null;
+		this.updatedAt = now;
+	}
+
+	/** Records a failed sign-in; returns whether the account is now locked. */
+	boolean recordFailure(int maxFailures, Duration lockDuration, Instant now) {
+		this.failedAttempts++;
+		if (this.failedAttempts >= maxFailures) {
+			this.lockedUntil = now.plus(lockDuration);
+			this.failedAttempts = 0;
+			return true;
+		}
+		return false;
+	}
+
+}

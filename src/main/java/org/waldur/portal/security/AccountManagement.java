@@ -1,0 +1,91 @@
+package org.waldur.portal.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases on portal accounts: what the admin page does.
+ */
+@Service
+@Transactional
+public class AccountManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> list() {
+		return this.accounts.findAllByOrderByUsernameAsc();
+	}
+
+	@Transactional(readOnly = true)
+	public Account get(long id) {
+		return this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+	}
+
+	/** Creates an account; the username must be new. */
+	public Account create(String username, String password, Set<Role> roles, String actor) {
+		if (this.accounts.existsByUsername(username)) {
+			throw new AccountRejectedException("username", "An account named '" + username + "' already exists.");
+		}
+		Account account = this.accounts
+			.save(new Account(username, this.passwordEncoder.encode(password), roles, false, this.clock.instant()));
+		log.info("Account '{}' created by '{}' with roles {}", username, actor, roles);
+		return account;
+	}
+
+	public void assignRoles(long id, Set<Role> roles, String actor) {
+		Account account = get(id);
+		if (account.getUsername().equals(actor) && !roles.contains(Role.ADMIN)) {
+			throw new AccountRejectedException("roles", "You cannot remove your own administrator role.");
+		}
+		account.assignRoles(roles, this.clock.instant());
+		log.info("Roles of '{}' set to {} by '{}'", account.getUsername(), roles, actor);
+	}
+
+	public void resetPassword(long id, String password, String actor) {
+		Account account = get(id);
+		account.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
+		log.info("Password of '{}' reset by '{}'", account.getUsername(), actor);
+	}
+
+	public void setEnabled(long id, boolean enabled, String actor) {
+		Account account = get(id);
+		if (!enabled && account.getUsername().equals(actor)) {
+			throw new AccountRejectedException("enabled", "You cannot disable your own account.");
+		}
+		if (enabled) {
+			account.enable(this.clock.instant());
+		}
+		else {
+			account.disable(this.clock.instant());
+		}
+		log.info("Account '{}' {} by '{}'", account.getUsername(), enabled ? "enabled" : "disabled", actor);
+	}
+
+	public void unlock(long id, String actor) {
+		Account account = get(id);
+		account.unlock(this.clock.instant());
+		log.info("Account '{}' unlocked by '{}'", account.getUsername(), actor);
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.waldur.portal.web;
+
+import java.util.Set;
+
+import org.waldur.portal.security.Role;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page: one section per role the signed-in user holds.
+ */
+@Controller
+class HomeController {
+
+	@GetMapping("/")
+	String home(Authentication authentication, Model model) {
+		Set<Role> roles = LayoutModelAdvice.roles(authentication);
+		model.addAttribute("section", "home");
+		model.addAttribute("showOperator", roles.contains(Role.OPERATOR));
+		model.addAttribute("showSupport", roles.contains(Role.SUPPORT));
+		model.addAttribute("showAuditor", roles.contains(Role.AUDITOR));
+		model.addAttribute("showAdmin", roles.contains(Role.ADMIN));
+		model.addAttribute("noRole", roles.isEmpty());
+		return "home";
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.waldur.portal.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.config.PortalProperties;
+import org.waldur.portal.security.Role;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Adds what the layout shows on every page (sandbox banner, user, navigation, version)
+ * and trims submitted text.
+ */
+@ControllerAdvice
+class LayoutModelAdvice {
+
+	private final boolean sandboxMode;
+
+	private final String version;
+
+	private final @Nullable String commit;
+
+	LayoutModelAdvice(PortalProperties properties, ObjectProvider<BuildProperties> build,
+			ObjectProvider<GitProperties> git) {
+		this.sandboxMode = properties.sandboxMode();
+		BuildProperties buildProperties = build.getIfAvailable();
+		this.version = (buildProperties != null) ? buildProperties.getVersion() : "development";
+		GitProperties gitProperties = git.getIfAvailable();
+		this.commit = (gitProperties != null) ? gitProperties.getShortCommitId() : null;
+	}
+
+	@InitBinder
+	void trimStrings(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+	}
+
+	@ModelAttribute("sandboxMode")
+	boolean sandboxMode() {
+		return this.sandboxMode;
+	}
+
+	@ModelAttribute("portalVersion")
+	String portalVersion() {
+		return this.version;
+	}
+
+	@ModelAttribute("portalCommit")
+	@Nullable String portalCommit() {
+		return this.commit;
+	}
+
+	@ModelAttribute("currentRoles")
+	List<String> currentRoles(@Nullable Authentication authentication) {
+		return roles(authentication).stream().map(Role::label).toList();
+	}
+
+	@ModelAttribute("navigation")
+	List<NavigationItem> navigation(@Nullable Authentication authentication) {
+		return (authentication == null) ? List.of() : Navigation.forRoles(roles(authentication), this.sandboxMode);
+	}
+
+	static Set<Role> roles(@Nullable Authentication authentication) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (authentication != null) {
+			for (GrantedAuthority authority : authentication.getAuthorities()) {
+				for (Role role : Role.values()) {
+					if (role.authority().equals(authority.getAuthority())) {
+						roles.add(role);
+					}
+				}
+			}
+		}
+		return roles;
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.waldur.portal.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.waldur.portal.security.Role;
+
+/**
+ * The header links a signed-in user sees, by role. Modules with pages add their entry
+ * here.
+ */
+final class Navigation {
+
+	private Navigation() {
+	}
+
+	static List<NavigationItem> forRoles(Set<Role> roles, boolean sandboxMode) {
+		List<NavigationItem> items = new ArrayList<>();
+		items.add(new NavigationItem("Home", "/", "home"));
+		if (roles.contains(Role.ADMIN)) {
+			items.add(new NavigationItem("Accounts", "/admin/accounts", "accounts"));
+		}
+		return items;
+	}
+
+}
