@@ -16,12 +16,12 @@ import org.springframework.util.StringUtils;
  * listed in the README). Invalid values stop the start-up with a one-line message.
  *
  * @param dataDir directory of the embedded database and generated files
- *     ({@code PORTAL_DATA_DIR})
+ * ({@code PORTAL_DATA_DIR})
  * @param secretKey Base64 AES-256 key that encrypts stored secrets
- *     ({@code PORTAL_SECRET_KEY}); generated into the data directory when empty and the
- *     database is embedded
+ * ({@code PORTAL_SECRET_KEY}); generated into the data directory when empty and the
+ * database is embedded
  * @param adminPassword password of the bootstrap {@code admin} account
- *     ({@code PORTAL_ADMIN_PASSWORD}); generated when empty
+ * ({@code PORTAL_ADMIN_PASSWORD}); generated when empty
  * @param waldur how to reach Waldur
  * @param sandbox the built-in Waldur sandbox, used when no Waldur URL is set
  * @param login sign-in protection
@@ -41,8 +41,7 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 			decodeKey(secretKey);
 		}
 		if (adminPassword != null && adminPassword.length() < 8) {
-			throw new InvalidConfigurationException(
-					"PORTAL_ADMIN_PASSWORD must be at least 8 characters long.");
+			throw new InvalidConfigurationException("PORTAL_ADMIN_PASSWORD must be at least 8 characters long.");
 		}
 	}
 
@@ -78,8 +77,9 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * Connection to Waldur.
 	 *
 	 * @param url the Waldur API root such as {@code https://waldur.example.com/api/}
-	 *     ({@code WALDUR_URL}); empty means sandbox mode
-	 * @param staffToken Waldur staff token for staff-only calls ({@code WALDUR_STAFF_TOKEN})
+	 * ({@code WALDUR_URL}); empty means sandbox mode
+	 * @param staffToken Waldur staff token for staff-only calls
+	 * ({@code WALDUR_STAFF_TOKEN})
 	 * @param connectTimeout time to establish a connection
 	 * @param readTimeout time to wait for a response
 	 */
@@ -131,11 +131,11 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * The built-in Waldur sandbox.
 	 *
 	 * @param staffToken token the sandbox accepts as a Waldur staff user
-	 *     ({@code PORTAL_SANDBOX_STAFF_TOKEN}); generated when empty
+	 * ({@code PORTAL_SANDBOX_STAFF_TOKEN}); generated when empty
 	 * @param ownerToken token the sandbox accepts as the owner of its service-provider
-	 *     organisation ({@code PORTAL_SANDBOX_OWNER_TOKEN}); generated when empty
+	 * organisation ({@code PORTAL_SANDBOX_OWNER_TOKEN}); generated when empty
 	 * @param demoPassword password of the demo accounts, shown on the sign-in page in
-	 *     sandbox mode
+	 * sandbox mode
 	 */
 	public record Sandbox(@Nullable String staffToken, @Nullable String ownerToken,
 			@DefaultValue("sandbox-demo") String demoPassword) {

@@ -28,7 +28,9 @@ public final class PrivateFiles {
 		}
 	}
 
-	/** Writes {@code content} to {@code file} with mode 600, creating parent directories. */
+	/**
+	 * Writes {@code content} to {@code file} with mode 600, creating parent directories.
+	 */
 	public static void write(Path file, String content) {
 		try {
 			Path parent = file.toAbsolutePath().getParent();

@@ -13,9 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts and decrypts short secrets (tokens) with AES-256-GCM. The stored form is
- * {@code v1:} followed by Base64 of a random 12-byte nonce and the ciphertext with its tag.
- * The associated data binds a ciphertext to its purpose, so a value copied into another
- * column does not decrypt.
+ * {@code v1:} followed by Base64 of a random 12-byte nonce and the ciphertext with its
+ * tag. The associated data binds a ciphertext to its purpose, so a value copied into
+ * another column does not decrypt.
  */
 public final class SecretBox {
 
@@ -33,7 +33,9 @@ public final class SecretBox {
 		this.key = new SecretKeySpec(key.clone(), "AES");
 	}
 
-	/** Encrypts {@code plaintext} for the given purpose, such as {@code session:42:token}. */
+	/**
+	 * Encrypts {@code plaintext} for the given purpose, such as {@code session:42:token}.
+	 */
 	public String encrypt(String plaintext, String purpose) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		this.random.nextBytes(nonce);

@@ -65,8 +65,7 @@ class AccountBootstrap implements ApplicationRunner {
 		else {
 			this.accounts.findByDemoTrueAndEnabledTrue().forEach(account -> {
 				account.disable(this.clock.instant());
-				log.info("Demo account '{}' disabled: the portal is connected to a real Waldur",
-						account.getUsername());
+				log.info("Demo account '{}' disabled: the portal is connected to a real Waldur", account.getUsername());
 			});
 		}
 	}
@@ -77,8 +76,10 @@ class AccountBootstrap implements ApplicationRunner {
 			password = generatePassword();
 			Path file = this.properties.dataDir().resolve(PASSWORD_FILE);
 			PrivateFiles.write(file, password);
-			log.warn("Created account 'admin' with a generated password, written once to {} (mode 600). "
-					+ "Sign in, set a new password on the Accounts page, then delete the file.", file.toAbsolutePath());
+			log.warn(
+					"Created account 'admin' with a generated password, written once to {} (mode 600). "
+							+ "Sign in, set a new password on the Accounts page, then delete the file.",
+					file.toAbsolutePath());
 		}
 		else {
 			log.info("Created account 'admin' with the password from PORTAL_ADMIN_PASSWORD");
@@ -90,8 +91,9 @@ class AccountBootstrap implements ApplicationRunner {
 	private void createDemoAccount(String username, Set<Role> roles) {
 		Account account = this.accounts.findByUsername(username).orElse(null);
 		if (account == null) {
-			this.accounts.save(new Account(username, this.passwordEncoder.encode(this.properties.sandbox().demoPassword()),
-					roles, true, this.clock.instant()));
+			this.accounts
+				.save(new Account(username, this.passwordEncoder.encode(this.properties.sandbox().demoPassword()),
+						roles, true, this.clock.instant()));
 			log.info("Created sandbox demo account '{}'", username);
 		}
 		else if (account.isDemo() && !account.isEnabled()) {

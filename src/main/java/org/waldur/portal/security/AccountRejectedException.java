@@ -1,8 +1,8 @@
 package org.waldur.portal.security;
 
 /**
- * An account change was refused; the message says why and {@link #field()} names the
- * form field it belongs to.
+ * An account change was refused; the message says why and {@link #field()} names the form
+ * field it belongs to.
  */
 public class AccountRejectedException extends RuntimeException {
 

@@ -80,7 +80,8 @@ class AccountAdminController {
 
 	@PostMapping("/{id}/roles")
 	String roles(@PathVariable long id, RolesForm form, Principal actor, RedirectAttributes redirect) {
-		return apply(id, redirect, "Roles updated.", () -> this.accounts.assignRoles(id, form.rolesOrNone(), actor.getName()));
+		return apply(id, redirect, "Roles updated.",
+				() -> this.accounts.assignRoles(id, form.rolesOrNone(), actor.getName()));
 	}
 
 	@PostMapping("/{id}/password")
@@ -95,8 +96,7 @@ class AccountAdminController {
 	}
 
 	@PostMapping("/{id}/enabled")
-	String enabled(@PathVariable long id, @RequestParam boolean enabled, Principal actor,
-			RedirectAttributes redirect) {
+	String enabled(@PathVariable long id, @RequestParam boolean enabled, Principal actor, RedirectAttributes redirect) {
 		return apply(id, redirect, enabled ? "Account enabled." : "Account disabled.",
 				() -> this.accounts.setEnabled(id, enabled, actor.getName()));
 	}

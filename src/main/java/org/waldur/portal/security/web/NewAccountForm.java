@@ -12,9 +12,8 @@ import org.waldur.portal.security.Role;
 /**
  * Form to create a portal account.
  */
-record NewAccountForm(
-		@NotBlank(message = "Enter a username.") @Pattern(regexp = "[a-z0-9._-]{3,64}",
-				message = "Use 3 to 64 lowercase letters, digits, dots, dashes or underscores.") @Nullable String username,
+record NewAccountForm(@NotBlank(message = "Enter a username.") @Pattern(regexp = "[a-z0-9._-]{3,64}",
+		message = "Use 3 to 64 lowercase letters, digits, dots, dashes or underscores.") @Nullable String username,
 		@NotBlank(message = "Enter a password.") @Size(min = 10, max = 128,
 				message = "Use 10 to 128 characters.") @Nullable String password,
 		@NotEmpty(message = "Choose at least one role.") @Nullable Set<Role> roles) {

@@ -8,10 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Form to set a new password for an account.
  */
-record PasswordForm(
-		@NotBlank(message = "Enter a password.") @Size(min = 10, max = 128,
-				message = "Use 10 to 128 characters.") @Nullable String password,
-		@Nullable String confirmation) {
+record PasswordForm(@NotBlank(message = "Enter a password.") @Size(min = 10, max = 128,
+		message = "Use 10 to 128 characters.") @Nullable String password, @Nullable String confirmation) {
 
 	@AssertTrue(message = "The two passwords differ.")
 	boolean isConfirmed() {
