@@ -20,6 +20,9 @@ final class Navigation {
 		items.add(new NavigationItem("Home", "/", "home"));
 		if (roles.contains(Role.ADMIN)) {
 			items.add(new NavigationItem("Accounts", "/admin/accounts", "accounts"));
+			if (sandboxMode) {
+				items.add(new NavigationItem("Sandbox", "/admin/sandbox", "sandbox"));
+			}
 		}
 		return items;
 	}
