@@ -1,6 +1,7 @@
 package org.waldur.portal.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -83,7 +84,7 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param connectTimeout time to establish a connection
 	 * @param readTimeout time to wait for a response
 	 */
-	public record Waldur(@Nullable URI url, @Nullable String staffToken, @DefaultValue("5s") Duration connectTimeout,
+	public record Waldur(@Nullable String url, @Nullable String staffToken, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("30s") Duration readTimeout) {
 
 		public Waldur {
@@ -105,18 +106,30 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 			requirePositive(readTimeout, "portal.waldur.read-timeout");
 		}
 
-		private static @Nullable URI normalise(@Nullable URI url) {
-			if (url == null || url.toString().isBlank()) {
+		/** The API root as a URI, or {@code null} in sandbox mode. */
+		public @Nullable URI apiRoot() {
+			return (this.url != null) ? URI.create(this.url) : null;
+		}
+
+		private static @Nullable String normalise(@Nullable String url) {
+			if (url == null || url.isBlank()) {
 				return null;
 			}
-			String scheme = url.getScheme();
-			if (!url.isAbsolute() || url.getHost() == null
+			String text = url.trim();
+			URI uri;
+			try {
+				uri = new URI(text);
+			}
+			catch (URISyntaxException ex) {
+				uri = null;
+			}
+			String scheme = (uri != null) ? uri.getScheme() : null;
+			if (uri == null || !uri.isAbsolute() || uri.getHost() == null
 					|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
 				throw new InvalidConfigurationException("WALDUR_URL must be an http(s) URL such as "
-						+ "https://waldur.example.com/api/, but it is '" + url + "'.");
+						+ "https://waldur.example.com/api/, but it is '" + text + "'.");
 			}
-			String text = url.toString();
-			return text.endsWith("/") ? url : URI.create(text + "/");
+			return text.endsWith("/") ? text : text + "/";
 		}
 
 		@Override

@@ -20,7 +20,7 @@ class ConfiguredWaldurEndpoint implements WaldurEndpoint {
 	private final String staffToken;
 
 	ConfiguredWaldurEndpoint(PortalProperties properties) {
-		this.apiRoot = Objects.requireNonNull(properties.waldur().url());
+		this.apiRoot = Objects.requireNonNull(properties.waldur().apiRoot());
 		this.staffToken = Objects.requireNonNull(properties.waldur().staffToken());
 	}
 

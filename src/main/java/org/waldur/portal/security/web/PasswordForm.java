@@ -12,7 +12,7 @@ record PasswordForm(@NotBlank(message = "Enter a password.") @Size(min = 10, max
 		message = "Use 10 to 128 characters.") @Nullable String password, @Nullable String confirmation) {
 
 	@AssertTrue(message = "The two passwords differ.")
-	boolean isConfirmed() {
+	public boolean isConfirmed() {
 		return this.password == null || this.password.equals(this.confirmation);
 	}
 

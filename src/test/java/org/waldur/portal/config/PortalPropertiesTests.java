@@ -1,0 +1,86 @@
+package org.waldur.portal.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Validation and masking of the portal's settings.
+ */
+class PortalPropertiesTests {
+
+	private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+	@Test
+	void missingTrailingSlashIsAdded() {
+		PortalProperties.Waldur waldur = waldur("https://waldur.example.com/api", "0123456789abcdef");
+		assertThat(waldur.apiRoot()).isEqualTo(URI.create("https://waldur.example.com/api/"));
+		assertThat(waldur.url()).isEqualTo("https://waldur.example.com/api/");
+	}
+
+	@Test
+	void noUrlMeansSandboxMode() {
+		PortalProperties properties = properties(waldur(null, null), KEY);
+		assertThat(properties.sandboxMode()).isTrue();
+		assertThat(properties(waldur("https://w.example.com/api/", "0123456789abcdef"), KEY).sandboxMode()).isFalse();
+	}
+
+	@Test
+	void urlMustBeHttp() {
+		assertThatThrownBy(() -> waldur("ftp://waldur.example.com/api/", "0123456789abcdef"))
+			.isInstanceOf(InvalidConfigurationException.class)
+			.hasMessageContaining("WALDUR_URL must be an http(s) URL");
+		assertThatThrownBy(() -> waldur("waldur.example.com/api/", "0123456789abcdef"))
+			.isInstanceOf(InvalidConfigurationException.class);
+	}
+
+	@Test
+	void tokenWithoutUrlIsRefused() {
+		assertThatThrownBy(() -> waldur(null, "0123456789abcdef")).isInstanceOf(InvalidConfigurationException.class)
+			.hasMessage("WALDUR_STAFF_TOKEN is set but WALDUR_URL is not: set both, or neither for sandbox mode.");
+	}
+
+	@Test
+	void urlWithoutTokenIsRefused() {
+		assertThatThrownBy(() -> waldur("https://waldur.example.com/api/", null))
+			.isInstanceOf(InvalidConfigurationException.class)
+			.hasMessageContaining("WALDUR_STAFF_TOKEN is not");
+	}
+
+	@Test
+	void secretKeyMustBe32BytesOfBase64() {
+		assertThatThrownBy(() -> properties(waldur(null, null), "c2hvcnQ="))
+			.isInstanceOf(InvalidConfigurationException.class)
+			.hasMessage("PORTAL_SECRET_KEY must decode to 32 bytes (AES-256), but it decodes to 5 bytes.");
+		assertThatThrownBy(() -> properties(waldur(null, null), "not base64!"))
+			.isInstanceOf(InvalidConfigurationException.class)
+			.hasMessage("PORTAL_SECRET_KEY is not valid Base64.");
+	}
+
+	@Test
+	void toStringMasksEverySecret() {
+		PortalProperties properties = new PortalProperties(Path.of("data"), KEY, "admin-secret-pw",
+				waldur("https://w.example.com/api/", "staff-token-value"),
+				new PortalProperties.Sandbox("sandbox-staff-token", "sandbox-owner-token", "sandbox-demo"),
+				new PortalProperties.Login(5, Duration.ofMinutes(15)));
+		assertThat(properties.toString())
+			.doesNotContain(KEY, "admin-secret-pw", "staff-token-value", "sandbox-staff-token", "sandbox-owner-token")
+			.contains("https://w.example.com/api/");
+	}
+
+	private static PortalProperties.Waldur waldur(String url, String token) {
+		return new PortalProperties.Waldur(url, token, Duration.ofSeconds(5), Duration.ofSeconds(30));
+	}
+
+	private static PortalProperties properties(PortalProperties.Waldur waldur, String key) {
+		return new PortalProperties(Path.of("data"), key, null, waldur,
+				new PortalProperties.Sandbox(null, null, "sandbox-demo"),
+				new PortalProperties.Login(5, Duration.ofMinutes(15)));
+	}
+
+}
