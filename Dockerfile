@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build of Waldur Onboarding Portal: Maven build stage, JRE runtime stage.
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline -Dspring-javaformat.skip=true
+COPY src src
+COPY db db
+COPY frontend-assets frontend-assets
+RUN mvn -B -q package -DskipTests -Dspring-javaformat.skip=true -Dmaven.gitcommitid.skip=true \
+	&& cp target/waldur-onboarding-portal-*.jar /tmp/app.jar \
+	&& java -Djarmode=tools -jar /tmp/app.jar extract --destination /extracted
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+	&& apt-get install -y --no-install-recommends curl \
+	&& rm -rf /var/lib/apt/lists/* \
+	&& groupadd --system --gid 10001 portal \
+	&& useradd --system --uid 10001 --gid portal --home-dir /app --shell /usr/sbin/nologin portal \
+	&& mkdir -p /data \
+	&& chown portal:portal /data
+WORKDIR /app
+COPY --from=build --chown=portal:portal /extracted/ /app/
+USER portal:portal
+ENV PORTAL_DATA_DIR=/data \
+	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+	CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
