@@ -1,9 +1,12 @@
 package org.waldur.portal.security;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Sign-in, bootstrap accounts, lock-out, CSRF and security headers.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = { "portal.login.max-failures=3", "portal.login.lock-duration=10m" })
 @AutoConfigureMockMvc
 class SignInTests {
@@ -90,6 +94,12 @@ class SignInTests {
 		assertThat(this.accounts.findByUsername("forgetful").orElseThrow().getFailedAttempts()).isEqualTo(1);
 		this.mvc.perform(formLogin().user("forgetful").password("correct-horse-2")).andExpect(authenticated());
 		assertThat(this.accounts.findByUsername("forgetful").orElseThrow().getFailedAttempts()).isZero();
+	}
+
+	@Test
+	void failedSignInIsLoggedWithoutThePassword(CapturedOutput output) throws Exception {
+		this.mvc.perform(formLogin().user("operator").password("Pa55-typed-by-mistake")).andExpect(unauthenticated());
+		assertThat(output).contains("Failed sign-in for account 'operator'").doesNotContain("Pa55-typed-by-mistake");
 	}
 
 	@Test
