@@ -1,0 +1,413 @@
+package org.waldur.portal.onboarding;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One onboarding of a SLURM cluster: the inputs of each step, the Waldur identifiers
+ * gathered so far, the state of each step and who works on it. Every change goes through
+ * methods that check the current state.
+ */
+@Entity
+@Table(name = "onboarding_session")
+public class OnboardingSession {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private String title;
+
+	@Enumerated(EnumType.STRING)
+	private OnboardingStatus status = OnboardingStatus.DRAFT;
+
+	@Enumerated(EnumType.STRING)
+	private OnboardingStep currentStep = OnboardingStep.OFFERING;
+
+	private String createdBy;
+
+	private @Nullable String assignee;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	private @Nullable Instant completedAt;
+
+	private @Nullable String abandonedReason;
+
+	@Convert(converter = JsonColumn.Offering.class)
+	private @Nullable OfferingInput offeringInput;
+
+	@Convert(converter = JsonColumn.Integration.class)
+	private @Nullable IntegrationInput integrationInput;
+
+	@Convert(converter = JsonColumn.Account.class)
+	private @Nullable AccountInput accountInput;
+
+	private @Nullable String ownerTokenSecret;
+
+	private @Nullable String offeringUuid;
+
+	private @Nullable String offeringUrl;
+
+	private @Nullable String offeringState;
+
+	@Convert(converter = JsonColumn.Strings.class)
+	private String @Nullable [] planUuids;
+
+	@Convert(converter = JsonColumn.Strings.class)
+	private String @Nullable [] componentUuids;
+
+	private @Nullable String userUuid;
+
+	private @Nullable String userUrl;
+
+	private @Nullable String username;
+
+	private @Nullable String serviceTokenSecret;
+
+	private @Nullable Instant serviceTokenCreated;
+
+	private @Nullable Integer serviceTokenLifetime;
+
+	private boolean serviceTokenDisplayed;
+
+	@Version
+	private long version;
+
+	@OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true)
+	private List<StepExecution> steps = new ArrayList<>();
+
+	protected OnboardingSession() {
+		this.title = "";
+		this.createdBy = "";
+		this.createdAt = Instant.EPOCH;
+		this.updatedAt = Instant.EPOCH;
+	}
+
+	OnboardingSession(String actor, Instant now) {
+		this.title = "New onboarding";
+		this.createdBy = actor;
+		this.assignee = actor;
+		this.createdAt = now;
+		this.updatedAt = now;
+		for (OnboardingStep step : OnboardingStep.values()) {
+			this.steps.add(new StepExecution(this, step));
+		}
+	}
+
+	// Reading
+
+	public @Nullable Long getId() {
+		return this.id;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public OnboardingStatus getStatus() {
+		return this.status;
+	}
+
+	public OnboardingStep getCurrentStep() {
+		return this.currentStep;
+	}
+
+	public String getCreatedBy() {
+		return this.createdBy;
+	}
+
+	public @Nullable String getAssignee() {
+		return this.assignee;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public @Nullable Instant getCompletedAt() {
+		return this.completedAt;
+	}
+
+	public @Nullable String getAbandonedReason() {
+		return this.abandonedReason;
+	}
+
+	public @Nullable OfferingInput getOfferingInput() {
+		return this.offeringInput;
+	}
+
+	public @Nullable IntegrationInput getIntegrationInput() {
+		return this.integrationInput;
+	}
+
+	public @Nullable AccountInput getAccountInput() {
+		return this.accountInput;
+	}
+
+	public boolean hasOwnerToken() {
+		return this.ownerTokenSecret != null;
+	}
+
+	@Nullable String getOwnerTokenSecret() {
+		return this.ownerTokenSecret;
+	}
+
+	public @Nullable String getOfferingUuid() {
+		return this.offeringUuid;
+	}
+
+	public @Nullable String getOfferingUrl() {
+		return this.offeringUrl;
+	}
+
+	public @Nullable String getOfferingState() {
+		return this.offeringState;
+	}
+
+	public List<String> getPlanUuids() {
+		return (this.planUuids != null) ? List.of(this.planUuids) : List.of();
+	}
+
+	public List<String> getComponentUuids() {
+		return (this.componentUuids != null) ? List.of(this.componentUuids) : List.of();
+	}
+
+	public @Nullable String getUserUuid() {
+		return this.userUuid;
+	}
+
+	public @Nullable String getUserUrl() {
+		return this.userUrl;
+	}
+
+	public @Nullable String getUsername() {
+		return this.username;
+	}
+
+	public boolean hasServiceToken() {
+		return this.serviceTokenSecret != null;
+	}
+
+	@Nullable String getServiceTokenSecret() {
+		return this.serviceTokenSecret;
+	}
+
+	public @Nullable Instant getServiceTokenCreated() {
+		return this.serviceTokenCreated;
+	}
+
+	public @Nullable Integer getServiceTokenLifetime() {
+		return this.serviceTokenLifetime;
+	}
+
+	/** Whether the service token was already shown once after it was fetched. */
+	public boolean isServiceTokenDisplayed() {
+		return this.serviceTokenDisplayed;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	/** The steps in order. */
+	public List<StepExecution> getSteps() {
+		return this.steps.stream().sorted(Comparator.comparing(StepExecution::getStep)).toList();
+	}
+
+	public StepExecution step(OnboardingStep step) {
+		return this.steps.stream()
+			.filter((execution) -> execution.getStep() == step)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Session has no step " + step));
+	}
+
+	/**
+	 * Whether the inputs of {@code step} can still be edited (not applied, not running).
+	 */
+	public boolean isEditable(OnboardingStep step) {
+		StepStatus status = step(step).getStatus();
+		return this.status.isOpen() && (status == StepStatus.TODO || status == StepStatus.FAILED);
+	}
+
+	/**
+	 * Whether {@code step} may run now: open session, earlier steps done, this one not.
+	 */
+	public boolean canRun(OnboardingStep step) {
+		return this.status.isOpen() && !step(step).isDone()
+				&& step.prerequisites().stream().allMatch((earlier) -> step(earlier).isDone());
+	}
+
+	public boolean isVisibleTo(String user, boolean seesAll) {
+		return seesAll || this.createdBy.equals(user) || user.equals(this.assignee);
+	}
+
+	// Changing
+
+	void editOffering(OfferingInput input, @Nullable String ownerTokenSecret, boolean replaceOwnerToken, Instant now) {
+		requireEditable(OnboardingStep.OFFERING);
+		this.offeringInput = input;
+		this.title = input.name();
+		if (replaceOwnerToken) {
+			this.ownerTokenSecret = ownerTokenSecret;
+		}
+		touch(now);
+	}
+
+	void editIntegration(IntegrationInput input, Instant now) {
+		requireEditable(OnboardingStep.INTEGRATION);
+		this.integrationInput = input;
+		touch(now);
+	}
+
+	void editAccount(AccountInput input, Instant now) {
+		requireEditable(OnboardingStep.SERVICE_ACCOUNT);
+		this.accountInput = input;
+		touch(now);
+	}
+
+	/**
+	 * Marks {@code step} running for {@code actor}; returns whether the run must first
+	 * reconcile with Waldur because an earlier attempt's outcome is unknown.
+	 * @throws StepNotRunnableException when the step cannot run now
+	 */
+	boolean startStep(OnboardingStep step, String actor, String instance, Instant now, Duration maxCall) {
+		StepExecution execution = step(step);
+		if (execution.isRunning(now, maxCall)) {
+			throw new StepNotRunnableException("This step is already running: started by " + execution.getRunningBy()
+					+ ". Wait for it to finish, then reload the page.");
+		}
+		if (execution.isDone()) {
+			throw new StepNotRunnableException("This step is already done.");
+		}
+		if (!canRun(step)) {
+			throw new StepNotRunnableException(this.status.isOpen() ? "Earlier steps must be done first."
+					: "This onboarding is " + this.status.label().toLowerCase() + ".");
+		}
+		boolean reconcile = execution.start(actor, instance, now, maxCall);
+		touch(now);
+		return reconcile;
+	}
+
+	void finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now) {
+		step(step).finish(outcome, message, now);
+		recompute(now);
+	}
+
+	void stopForDecision(OnboardingStep step, String message, Instant now) {
+		step(step).needsDecision(message, now);
+		recompute(now);
+	}
+
+	void recordOffering(String uuid, String url, String state, List<String> plans, List<String> components,
+			Instant now) {
+		this.offeringUuid = uuid;
+		this.offeringUrl = url;
+		this.offeringState = state;
+		this.planUuids = plans.toArray(String[]::new);
+		this.componentUuids = components.toArray(String[]::new);
+		touch(now);
+	}
+
+	void recordOfferingState(String state, Instant now) {
+		this.offeringState = state;
+		touch(now);
+	}
+
+	void recordUser(String uuid, String url, String username, Instant now) {
+		this.userUuid = uuid;
+		this.userUrl = url;
+		this.username = username;
+		touch(now);
+	}
+
+	void storeServiceToken(String secret, @Nullable Instant created, @Nullable Integer lifetime, Instant now) {
+		this.serviceTokenSecret = secret;
+		this.serviceTokenCreated = created;
+		this.serviceTokenLifetime = lifetime;
+		this.serviceTokenDisplayed = false;
+		touch(now);
+	}
+
+	void markServiceTokenDisplayed(Instant now) {
+		this.serviceTokenDisplayed = true;
+		touch(now);
+	}
+
+	void assignTo(String assignee, Instant now) {
+		requireOpen();
+		this.assignee = assignee;
+		touch(now);
+	}
+
+	void abandon(String reason, Instant now) {
+		requireOpen();
+		this.status = OnboardingStatus.ABANDONED;
+		this.abandonedReason = reason;
+		touch(now);
+	}
+
+	private void recompute(Instant now) {
+		List<StepExecution> ordered = getSteps();
+		boolean attention = ordered.stream()
+			.anyMatch((s) -> s.getStatus() == StepStatus.FAILED || s.getStatus() == StepStatus.NEEDS_RECONCILIATION);
+		boolean allDone = ordered.stream().allMatch(StepExecution::isDone);
+		boolean anyDone = ordered.stream().anyMatch(StepExecution::isDone);
+		this.currentStep = ordered.stream()
+			.filter((s) -> !s.isDone())
+			.map(StepExecution::getStep)
+			.findFirst()
+			.orElse(OnboardingStep.TOKEN);
+		if (allDone) {
+			this.status = OnboardingStatus.COMPLETED;
+			this.completedAt = now;
+		}
+		else if (attention) {
+			this.status = OnboardingStatus.NEEDS_ATTENTION;
+		}
+		else {
+			this.status = anyDone ? OnboardingStatus.IN_PROGRESS : OnboardingStatus.DRAFT;
+		}
+		touch(now);
+	}
+
+	private void requireEditable(OnboardingStep step) {
+		if (!isEditable(step)) {
+			throw new StepNotRunnableException("The " + step.title().toLowerCase()
+					+ " step is already applied in Waldur or running; it can no longer be edited.");
+		}
+	}
+
+	private void requireOpen() {
+		if (!this.status.isOpen()) {
+			throw new StepNotRunnableException("This onboarding is " + this.status.label().toLowerCase() + ".");
+		}
+	}
+
+	private void touch(Instant now) {
+		this.updatedAt = now;
+	}
+
+}

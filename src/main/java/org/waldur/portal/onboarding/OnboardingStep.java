@@ -1,0 +1,118 @@
+package org.waldur.portal.onboarding;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The steps of an onboarding, in order. Each step knows its page, the Waldur token it
+ * runs with and whether it changes Waldur.
+ */
+public enum OnboardingStep {
+
+	/**
+	 * Create the {@code Marketplace.Slurm} offering (owner token if given, else staff).
+	 */
+	OFFERING("offering", "Offering", TokenChoice.OWNER_OR_STAFF, true),
+
+	/** Set the offering's integration {@code plugin_options} while it is a Draft. */
+	INTEGRATION("integration", "Integration options", TokenChoice.OWNER_OR_STAFF, true),
+
+	/** Activate the offering (Draft to Active); Waldur allows this to staff only. */
+	ACTIVATION("activation", "Activation", TokenChoice.STAFF, true),
+
+	/** Create the service-account user (staff only). */
+	SERVICE_ACCOUNT("service-account", "Service account", TokenChoice.STAFF, true),
+
+	/** Grant that user {@code OFFERING.MANAGER} on the offering. */
+	MANAGER_ROLE("manager-role", "Offering manager role", TokenChoice.OWNER_OR_STAFF, true),
+
+	/** Fetch the service account's API token (staff only). */
+	TOKEN("token", "Service-account token", TokenChoice.STAFF, false);
+
+	/** Which Waldur token a step uses. */
+	public enum TokenChoice {
+
+		/** Always the staff token. */
+		STAFF,
+
+		/**
+		 * The organisation-owner token when the session has one, else the staff token.
+		 */
+		OWNER_OR_STAFF
+
+	}
+
+	private final String slug;
+
+	private final String title;
+
+	private final TokenChoice tokenChoice;
+
+	private final boolean changesWaldur;
+
+	OnboardingStep(String slug, String title, TokenChoice tokenChoice, boolean changesWaldur) {
+		this.slug = slug;
+		this.title = title;
+		this.tokenChoice = tokenChoice;
+		this.changesWaldur = changesWaldur;
+	}
+
+	public String slug() {
+		return this.slug;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public TokenChoice tokenChoice() {
+		return this.tokenChoice;
+	}
+
+	/**
+	 * Whether applying the step changes something in Waldur (and so needs a
+	 * confirmation).
+	 */
+	public boolean changesWaldur() {
+		return this.changesWaldur;
+	}
+
+	/** 1-based position shown to users. */
+	public int number() {
+		return ordinal() + 1;
+	}
+
+	/** The Thymeleaf template of this step's page. */
+	public String template() {
+		return "onboarding/steps/" + this.slug;
+	}
+
+	public @Nullable OnboardingStep next() {
+		return (ordinal() + 1 < values().length) ? values()[ordinal() + 1] : null;
+	}
+
+	public @Nullable OnboardingStep previous() {
+		return (ordinal() > 0) ? values()[ordinal() - 1] : null;
+	}
+
+	public boolean isFirst() {
+		return ordinal() == 0;
+	}
+
+	public boolean isLast() {
+		return next() == null;
+	}
+
+	/** The steps that must be done before this one can run. */
+	public List<OnboardingStep> prerequisites() {
+		return Arrays.asList(values()).subList(0, ordinal());
+	}
+
+	public static Optional<OnboardingStep> fromSlug(String slug) {
+		return Arrays.stream(values()).filter((step) -> step.slug.equals(slug)).findFirst();
+	}
+
+}
