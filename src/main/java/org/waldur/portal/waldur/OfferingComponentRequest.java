@@ -1,0 +1,99 @@
+package org.waldur.portal.waldur;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One accounting component of a new offering, such as CPU hours.
+ *
+ * @param type the component's key, letters, digits and {@code _-/:} only, such as
+ * {@code cpu}
+ * @param name the label shown to users
+ * @param measuredUnit the unit shown to users, such as {@code hours}
+ * @param billingType how the component is billed
+ * @param limitPeriod the period a limit applies to, or {@code null}
+ * @param limitAmount the limit, or {@code null}
+ * @param unitFactor the factor between the site's unit and the measured unit, or
+ * {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OfferingComponentRequest(String type, String name, String measuredUnit, BillingType billingType,
+		@Nullable LimitPeriod limitPeriod, @Nullable Integer limitAmount, @Nullable Integer unitFactor) {
+
+	public OfferingComponentRequest {
+		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(measuredUnit, "measuredUnit");
+		Objects.requireNonNull(billingType, "billingType");
+	}
+
+	/**
+	 * How a component is billed ({@code BillingTypeEnum}); the site agent understands
+	 * {@link #USAGE}, {@link #LIMIT} and {@link #ONE}.
+	 */
+	public enum BillingType {
+
+		/** Billed by reported usage. */
+		USAGE("usage"),
+
+		/** Billed by the limit the customer sets. */
+		LIMIT("limit"),
+
+		/** Billed once. */
+		ONE("one"),
+
+		/** A fixed price. */
+		FIXED("fixed"),
+
+		/** Billed on plan switch. */
+		FEW("few");
+
+		private final String value;
+
+		BillingType(String value) {
+			this.value = value;
+		}
+
+		/** The value Waldur uses. */
+		@JsonValue
+		public String value() {
+			return this.value;
+		}
+
+	}
+
+	/**
+	 * The period a component limit applies to ({@code LimitPeriodEnum}).
+	 */
+	public enum LimitPeriod {
+
+		/** Per month. */
+		MONTH("month"),
+
+		/** Per quarter (Waldur 8 and later). */
+		QUARTERLY("quarterly"),
+
+		/** Per year. */
+		ANNUAL("annual"),
+
+		/** Over the resource's lifetime. */
+		TOTAL("total");
+
+		private final String value;
+
+		LimitPeriod(String value) {
+			this.value = value;
+		}
+
+		/** The value Waldur uses. */
+		@JsonValue
+		public String value() {
+			return this.value;
+		}
+
+	}
+
+}

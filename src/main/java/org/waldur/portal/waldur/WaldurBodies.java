@@ -1,0 +1,46 @@
+package org.waldur.portal.waldur;
+
+import java.util.List;
+
+/**
+ * The JSON bodies the client sends, in Waldur's field names (snake_case by the mapper).
+ */
+final class WaldurBodies {
+
+	private WaldurBodies() {
+	}
+
+	/** {@code OfferingCreateRequest}. */
+	record OfferingCreate(String name, String description, String customer, String category, String type,
+			List<OfferingComponentRequest> components, List<OfferingPlanRequest> plans, boolean shared) {
+
+		static OfferingCreate of(OfferingRequest request) {
+			return new OfferingCreate(request.name(), request.description(), request.customer().toString(),
+					request.category().toString(), OfferingRequest.SLURM_TYPE, request.components(), request.plans(),
+					request.shared());
+		}
+
+	}
+
+	/** {@code OfferingIntegrationUpdateRequest}. */
+	record IntegrationUpdate(PluginOptions pluginOptions) {
+
+	}
+
+	/** {@code UserRequest}: an active, ordinary user. */
+	record UserCreate(String username, String email, String firstName, String lastName, boolean isStaff,
+			boolean isActive, boolean isSupport, boolean agreeWithPolicy) {
+
+		static UserCreate of(NewUser user) {
+			return new UserCreate(user.username(), user.email(), user.firstName(), user.lastName(), false, true, false,
+					true);
+		}
+
+	}
+
+	/** {@code UserRoleCreateRequest}. */
+	record RoleCreate(String role, String user) {
+
+	}
+
+}

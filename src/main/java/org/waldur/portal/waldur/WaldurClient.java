@@ -1,0 +1,243 @@
+package org.waldur.portal.waldur;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JavaType;
+
+import org.springframework.http.HttpMethod;
+
+import org.waldur.portal.waldur.WaldurTransport.WaldurResponse;
+
+/**
+ * The portal's gateway to Waldur's REST API. Each method makes one call (a GET may be
+ * retried), blocks for the answer and returns the typed value with the
+ * {@link WaldurExchange} to keep on record, or throws a {@link WaldurException}:
+ * {@link WaldurRejectedException} (400), {@link WaldurAuthorizationException} (401/403),
+ * {@link WaldurNotFoundException} (404), {@link WaldurUnavailableException} (5xx,
+ * time-out, no connection), {@link WaldurOutcomeUnknownException} (a POST whose outcome
+ * is unknown: look up before trying again) or {@link WaldurProtocolException}.
+ * <p>
+ * UUIDs are Waldur's (32 hex digits, with or without dashes).
+ */
+public class WaldurClient {
+
+	/** The role the site agent's user needs on the offering. */
+	public static final String OFFERING_MANAGER = "OFFERING.MANAGER";
+
+	private static final Pattern UUID = Pattern
+		.compile("[0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	private static final String OFFERINGS = "marketplace-provider-offerings/";
+
+	private final WaldurTransport transport;
+
+	private final WaldurPages pages;
+
+	WaldurClient(WaldurTransport transport) {
+		this.transport = transport;
+		this.pages = new WaldurPages();
+	}
+
+	/** Creates a {@code Marketplace.Slurm} offering in state {@code Draft}. */
+	public WaldurResult<Offering> createOffering(WaldurCredential credential, OfferingRequest request) {
+		return one(WaldurCall.post(WaldurOperation.CREATE_OFFERING, credential, OFFERINGS,
+				WaldurBodies.OfferingCreate.of(request)), Offering.class);
+	}
+
+	/** Replaces the offering's {@code plugin_options}; Waldur answers with no body. */
+	public WaldurExchange updateIntegration(WaldurCredential credential, String offeringUuid, PluginOptions options) {
+		return this.transport
+			.execute(WaldurCall.post(WaldurOperation.UPDATE_INTEGRATION, credential,
+					offering(offeringUuid) + "update_integration/", new WaldurBodies.IntegrationUpdate(options)))
+			.exchange();
+	}
+
+	/**
+	 * Activates a draft or paused offering, always with the staff token (Waldur allows
+	 * staff only). Waldur answers 400 when the offering is already active or has no plan.
+	 */
+	public WaldurResult<OfferingStateChange> activateOffering(String offeringUuid) {
+		return one(WaldurCall.post(WaldurOperation.ACTIVATE_OFFERING, WaldurCredential.staff(),
+				offering(offeringUuid) + "activate/", null), OfferingStateChange.class);
+	}
+
+	/** Creates an active, ordinary user with the staff token. */
+	public WaldurResult<WaldurUser> createUser(NewUser user) {
+		return one(WaldurCall.post(WaldurOperation.CREATE_USER, WaldurCredential.staff(), "users/",
+				WaldurBodies.UserCreate.of(user)), WaldurUser.class);
+	}
+
+	/**
+	 * Grants a user a role, such as {@link #OFFERING_MANAGER}, on an offering. Waldur
+	 * answers 400 if the user already holds it.
+	 */
+	public WaldurResult<RoleGrant> addOfferingUser(WaldurCredential credential, String offeringUuid, String userUuid,
+			String role) {
+		WaldurBodies.RoleCreate body = new WaldurBodies.RoleCreate(role, canonical(userUuid));
+		return one(WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential, offering(offeringUuid) + "add_user/",
+				body), RoleGrant.class);
+	}
+
+	/** Reads the user's current API token, with the staff token. */
+	public WaldurResult<UserAuthToken> getToken(String userUuid) {
+		return one(WaldurCall.get(WaldurOperation.GET_TOKEN, WaldurCredential.staff(), user(userUuid) + "token/"),
+				UserAuthToken.class);
+	}
+
+	/**
+	 * Replaces the user's API token with a new one, with the staff token; the old token
+	 * stops working at once.
+	 */
+	public WaldurResult<UserAuthToken> refreshToken(String userUuid) {
+		return one(WaldurCall.post(WaldurOperation.REFRESH_TOKEN, WaldurCredential.staff(),
+				user(userUuid) + "refresh_token/", null), UserAuthToken.class);
+	}
+
+	/** The organisation's SLURM offerings with exactly this name. */
+	public WaldurResult<List<Offering>> findOfferings(WaldurCredential credential, String name, String customerUuid) {
+		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_OFFERINGS, credential, OFFERINGS)
+			.query("name_exact", name)
+			.query("customer_uuid", requireUuid(customerUuid))
+			.query("type", OfferingRequest.SLURM_TYPE);
+		WaldurResponse response = this.transport.execute(call);
+		List<Offering> offerings = readList(call, response, Offering.class).stream()
+			.filter((offering) -> name.equals(offering.name()))
+			.toList();
+		return new WaldurResult<>(offerings, response.exchange());
+	}
+
+	/** Reads an offering. */
+	public WaldurResult<Offering> getOffering(WaldurCredential credential, String offeringUuid) {
+		return one(WaldurCall.get(WaldurOperation.GET_OFFERING, credential, offering(offeringUuid)), Offering.class);
+	}
+
+	/** The roles a user holds on an offering, filtered by role name. */
+	public WaldurResult<List<OfferingUserRole>> listOfferingUsers(WaldurCredential credential, String offeringUuid,
+			String userUuid, String role) {
+		WaldurCall call = WaldurCall
+			.get(WaldurOperation.LIST_OFFERING_USERS, credential, offering(offeringUuid) + "list_users/")
+			.query("user", requireUuid(userUuid))
+			.query("role", role);
+		WaldurResponse response = this.transport.execute(call);
+		return new WaldurResult<>(readList(call, response, OfferingUserRole.class), response.exchange());
+	}
+
+	/** The user with exactly this username, looked up with the staff token. */
+	public WaldurResult<Optional<WaldurUser>> findUserByUsername(String username) {
+		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_USER, WaldurCredential.staff(), "users/")
+			.query("username", username);
+		WaldurResponse response = this.transport.execute(call);
+		Optional<WaldurUser> user = readList(call, response, WaldurUser.class).stream()
+			.filter((candidate) -> username.equals(candidate.username()))
+			.findFirst();
+		return new WaldurResult<>(user, response.exchange());
+	}
+
+	/** The user the credential belongs to. */
+	public WaldurResult<WaldurUser> currentUser(WaldurCredential credential) {
+		return one(WaldurCall.get(WaldurOperation.CURRENT_USER, credential, "users/me/"), WaldurUser.class);
+	}
+
+	/**
+	 * One page of the organisations the credential can see.
+	 * @param query a search text, or {@code null}
+	 * @param page the 1-based page number
+	 * @param pageSize between 1 and 300
+	 */
+	public WaldurResult<WaldurPage<Customer>> customers(WaldurCredential credential, @Nullable String query, int page,
+			int pageSize) {
+		return page(WaldurCall.get(WaldurOperation.LIST_CUSTOMERS, credential, "customers/").query("query", query),
+				Customer.class, page, pageSize);
+	}
+
+	/**
+	 * One page of the marketplace categories.
+	 * @param title a text the title contains, or {@code null}
+	 * @param page the 1-based page number
+	 * @param pageSize between 1 and 300
+	 */
+	public WaldurResult<WaldurPage<MarketplaceCategory>> categories(WaldurCredential credential, @Nullable String title,
+			int page, int pageSize) {
+		return page(WaldurCall.get(WaldurOperation.LIST_CATEGORIES, credential, "marketplace-categories/")
+			.query("title", title), MarketplaceCategory.class, page, pageSize);
+	}
+
+	/** Reads the staff user once, within {@code timeout} and without retries. */
+	WaldurResult<WaldurUser> probe(Duration timeout) {
+		return one(WaldurCall.get(WaldurOperation.CURRENT_USER, WaldurCredential.staff(), "users/me/")
+			.patience(timeout, 0), WaldurUser.class);
+	}
+
+	private <T> WaldurResult<WaldurPage<T>> page(WaldurCall call, Class<T> type, int page, int pageSize) {
+		if (page < 1 || pageSize < 1 || pageSize > WaldurPages.MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("page must be at least 1 and pageSize between 1 and 300");
+		}
+		WaldurCall paged = call.query("page", page).query("page_size", pageSize);
+		WaldurResponse response = this.transport.execute(paged);
+		List<T> items = readList(paged, response, type);
+		return new WaldurResult<>(this.pages.page(items, response.headers(), page, pageSize), response.exchange());
+	}
+
+	private <T> WaldurResult<T> one(WaldurCall call, Class<T> type) {
+		WaldurResponse response = this.transport.execute(call);
+		return new WaldurResult<>(read(call, response, this.transport.json().constructType(type)), response.exchange());
+	}
+
+	private <T> List<T> readList(WaldurCall call, WaldurResponse response, Class<T> type) {
+		return read(call, response, this.transport.json().getTypeFactory().constructCollectionType(List.class, type));
+	}
+
+	private <T> T read(WaldurCall call, WaldurResponse response, JavaType type) {
+		if (response.body().isBlank()) {
+			throw this.transport.failures()
+				.unreadable(call, response.exchange(), "an empty body where JSON was expected", null);
+		}
+		try {
+			T value = this.transport.json().readValue(response.body(), type);
+			if (value == null) {
+				throw this.transport.failures().unreadable(call, response.exchange(), "a null body", null);
+			}
+			return value;
+		}
+		catch (DatabindException ex) {
+			throw this.transport.failures()
+				.unreadable(call, response.exchange(), "JSON that does not match " + type.getRawClass().getSimpleName()
+						+ " at " + ex.getPathReference(), null);
+		}
+		catch (JacksonException ex) {
+			throw this.transport.failures()
+				.unreadable(call, response.exchange(), "a body that is not valid JSON", null);
+		}
+	}
+
+	private static String offering(String uuid) {
+		return OFFERINGS + requireUuid(uuid) + "/";
+	}
+
+	private static String user(String uuid) {
+		return "users/" + requireUuid(uuid) + "/";
+	}
+
+	private static String requireUuid(String uuid) {
+		if (uuid == null || !UUID.matcher(uuid).matches()) {
+			throw new IllegalArgumentException("Not a Waldur UUID: '" + uuid + "'");
+		}
+		return uuid;
+	}
+
+	/**
+	 * The UUID in its dashed form, as the OpenAPI schema's {@code format: uuid} has it.
+	 */
+	static String canonical(String uuid) {
+		String hex = requireUuid(uuid).replace("-", "").toLowerCase(java.util.Locale.ROOT);
+		return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+				+ hex.substring(16, 20) + "-" + hex.substring(20);
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.waldur.portal.waldur;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which Waldur token a call is made with: the portal's staff token (resolved per call
+ * from the {@link WaldurEndpoint}) or a token of an organisation owner given by the
+ * caller. The token never appears in {@link #toString()}.
+ */
+public final class WaldurCredential {
+
+	private static final WaldurCredential STAFF = new WaldurCredential(Kind.STAFF, null);
+
+	private final Kind kind;
+
+	private final @Nullable String ownerToken;
+
+	private WaldurCredential(Kind kind, @Nullable String ownerToken) {
+		this.kind = kind;
+		this.ownerToken = ownerToken;
+	}
+
+	/** The portal's staff token. */
+	public static WaldurCredential staff() {
+		return STAFF;
+	}
+
+	/**
+	 * The token of a user who owns the service-provider organisation.
+	 * @param token the Waldur API token, not blank
+	 */
+	public static WaldurCredential owner(String token) {
+		Objects.requireNonNull(token, "token");
+		if (token.isBlank()) {
+			throw new IllegalArgumentException("The organisation-owner token must not be blank.");
+		}
+		return new WaldurCredential(Kind.ORGANISATION_OWNER, token.trim());
+	}
+
+	/** Which kind of token this is. */
+	public Kind kind() {
+		return this.kind;
+	}
+
+	String token(WaldurEndpoint endpoint) {
+		return (this.ownerToken != null) ? this.ownerToken : endpoint.staffToken();
+	}
+
+	@Override
+	public String toString() {
+		return "WaldurCredential[" + this.kind.description() + " ******]";
+	}
+
+	/**
+	 * The kinds of token the portal uses.
+	 */
+	public enum Kind {
+
+		/** The portal's own Waldur staff token. */
+		STAFF("staff token"),
+
+		/** A token of an owner of the service-provider organisation. */
+		ORGANISATION_OWNER("organisation-owner token");
+
+		private final String description;
+
+		Kind(String description) {
+			this.description = description;
+		}
+
+		/** A phrase for messages, such as {@code staff token}. */
+		public String description() {
+			return this.description;
+		}
+
+	}
+
+}

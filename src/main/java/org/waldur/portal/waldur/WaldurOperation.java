@@ -1,0 +1,60 @@
+package org.waldur.portal.waldur;
+
+/**
+ * The calls the client makes, with the words its messages use for them.
+ */
+enum WaldurOperation {
+
+	CREATE_OFFERING("creating the offering", "a staff token or the token of an owner of the organisation"),
+
+	UPDATE_INTEGRATION("updating the offering's integration",
+			"a staff token or the token of an owner or manager of the offering"),
+
+	ACTIVATE_OFFERING("activating the offering", "a staff token"),
+
+	CREATE_USER("creating the user", "a staff token"),
+
+	ADD_OFFERING_USER("granting the offering role", "a staff token or the token of an owner of the organisation"),
+
+	GET_TOKEN("reading the user's token", "a staff token"),
+
+	REFRESH_TOKEN("refreshing the user's token", "a staff token"),
+
+	FIND_OFFERINGS("looking up offerings", "a token that can see the organisation's offerings"),
+
+	GET_OFFERING("reading the offering", "a token that can see the offering"),
+
+	LIST_OFFERING_USERS("listing the offering's users", "a token that can see the offering's users"),
+
+	FIND_USER("looking up the user", "a staff token"),
+
+	CURRENT_USER("reading the current user", "a valid token"),
+
+	LIST_CUSTOMERS("listing organisations", "a valid token"),
+
+	LIST_CATEGORIES("listing marketplace categories", "a valid token");
+
+	private final String description;
+
+	private final String requirement;
+
+	WaldurOperation(String description, String requirement) {
+		this.description = description;
+		this.requirement = requirement;
+	}
+
+	/** A gerund phrase such as {@code creating the offering}. */
+	String description() {
+		return this.description;
+	}
+
+	/** The token the call needs, such as {@code a staff token}. */
+	String requirement() {
+		return this.requirement;
+	}
+
+	String capitalized() {
+		return Character.toUpperCase(this.description.charAt(0)) + this.description.substring(1);
+	}
+
+}

@@ -1,0 +1,195 @@
+package org.waldur.portal.waldur;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Sends calls to Waldur over one {@link WebClient}, blocking for the answer: resolves the
+ * endpoint and token per call, retries failed GETs, records each exchange with secrets
+ * masked and turns failures into the client's exceptions.
+ */
+final class WaldurTransport {
+
+	private static final Logger log = LoggerFactory.getLogger(WaldurTransport.class);
+
+	private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+	private final WebClient webClient;
+
+	private final Supplier<WaldurEndpoint> endpoint;
+
+	private final WaldurClientSettings settings;
+
+	private final JsonMapper json;
+
+	private final SecretMasking masking;
+
+	private final WaldurFailures failures;
+
+	WaldurTransport(WebClient.Builder builder, Supplier<WaldurEndpoint> endpoint, WaldurClientSettings settings,
+			JsonMapper json) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+			.responseTimeout(settings.readTimeout())
+			.disableRetry(true);
+		this.webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.defaultHeader(HttpHeaders.USER_AGENT, settings.userAgent())
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.build();
+		this.endpoint = endpoint;
+		this.settings = settings;
+		this.json = json;
+		this.masking = new SecretMasking(json);
+		this.failures = new WaldurFailures(json);
+	}
+
+	JsonMapper json() {
+		return this.json;
+	}
+
+	WaldurFailures failures() {
+		return this.failures;
+	}
+
+	/**
+	 * Makes the call, retrying a GET that failed with a retryable error.
+	 * @return the 2xx response
+	 * @throws WaldurException for any other outcome
+	 */
+	WaldurResponse execute(WaldurCall call) {
+		long started = System.nanoTime();
+		int retries = call.changing() ? 0 : Objects.requireNonNullElse(call.retries(), this.settings.getRetries());
+		for (int attempt = 0;; attempt++) {
+			try {
+				return attempt(call, started);
+			}
+			catch (WaldurUnavailableException ex) {
+				if (attempt >= retries || !pause(attempt)) {
+					throw ex;
+				}
+				log.debug("Retrying Waldur {} {} after: {}", call.method(), call.path(), ex.getMessage());
+			}
+		}
+	}
+
+	private WaldurResponse attempt(WaldurCall call, long started) {
+		WaldurEndpoint endpoint = this.endpoint.get();
+		URI uri = uri(endpoint.apiRoot(), call);
+		String token = call.credential().token(endpoint);
+		String requestBody = (call.body() != null) ? this.json.writeValueAsString(call.body()) : null;
+		RawResponse response;
+		try {
+			response = send(call, uri, token, requestBody);
+		}
+		catch (RuntimeException ex) {
+			WaldurExchange exchange = record(call, uri, requestBody, null, null, token, started);
+			throw this.failures.forTransport(call, exchange, ex, timeout(call));
+		}
+		WaldurExchange exchange = record(call, uri, requestBody, response.status(), response.body(), token, started);
+		if (response.status() < 200 || response.status() > 299) {
+			throw this.failures.forStatus(call, response.status(), response.body(), exchange, token);
+		}
+		return new WaldurResponse(response.status(), response.headers(), response.body(), exchange);
+	}
+
+	private RawResponse send(WaldurCall call, URI uri, String token, @Nullable String body) {
+		WebClient.RequestBodySpec request = this.webClient.method(call.method())
+			.uri(uri)
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.accept(MediaType.APPLICATION_JSON)
+			.httpRequest((httpRequest) -> limitResponseTime(httpRequest, timeout(call)));
+		WebClient.RequestHeadersSpec<?> ready = (body != null)
+				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
+		Mono<RawResponse> response = ready.exchangeToMono((answer) -> answer.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.map((text) -> new RawResponse(answer.statusCode().value(), answer.headers().asHttpHeaders(), text)));
+		if (call.timeout() != null) {
+			response = response.timeout(call.timeout());
+		}
+		return Objects.requireNonNull(response.block(), "no response");
+	}
+
+	private static void limitResponseTime(ClientHttpRequest request, Duration timeout) {
+		Object nativeRequest = request.getNativeRequest();
+		if (nativeRequest instanceof HttpClientRequest reactorRequest) {
+			reactorRequest.responseTimeout(timeout);
+		}
+	}
+
+	private Duration timeout(WaldurCall call) {
+		return (call.timeout() != null) ? call.timeout() : this.settings.readTimeout();
+	}
+
+	private static URI uri(URI apiRoot, WaldurCall call) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(apiRoot).path(call.path());
+		Map<String, Object> values = new HashMap<>();
+		int index = 0;
+		for (Map.Entry<String, String> parameter : call.query().entrySet()) {
+			String variable = "q" + index++;
+			builder.queryParam(parameter.getKey(), "{" + variable + "}");
+			values.put(variable, parameter.getValue());
+		}
+		return builder.encode().buildAndExpand(values).toUri();
+	}
+
+	private WaldurExchange record(WaldurCall call, URI uri, @Nullable String requestBody, @Nullable Integer status,
+			@Nullable String responseBody, String token, long started) {
+		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		List<String> secrets = List.of(token);
+		WaldurExchange exchange = new WaldurExchange(call.method().name(), uri.toString(),
+				this.masking.mask(requestBody, secrets), status, this.masking.mask(responseBody, secrets), millis,
+				call.credential().kind());
+		log.debug("Waldur {} {} -> {} in {} ms", call.method(), uri.getPath(),
+				(status != null) ? status : "no response", millis);
+		return exchange;
+	}
+
+	private boolean pause(int attempt) {
+		try {
+			Thread.sleep(this.settings.retryBackoff().toMillis() << attempt);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private record RawResponse(int status, HttpHeaders headers, String body) {
+
+	}
+
+	/**
+	 * A 2xx response.
+	 *
+	 * @param status the status
+	 * @param headers the headers
+	 * @param body the raw body, empty when none
+	 * @param exchange the call as recorded
+	 */
+	record WaldurResponse(int status, HttpHeaders headers, String body, WaldurExchange exchange) {
+
+	}
+
+}

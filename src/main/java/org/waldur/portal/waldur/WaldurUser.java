@@ -1,0 +1,22 @@
+package org.waldur.portal.waldur;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Waldur user ({@code User}); only the fields the portal uses.
+ *
+ * @param uuid its UUID
+ * @param url its API URL
+ * @param username its username
+ * @param email its e-mail address
+ * @param firstName its first name
+ * @param lastName its last name
+ * @param fullName its full name
+ * @param isActive whether it may sign in
+ * @param isStaff whether it is staff
+ */
+public record WaldurUser(String uuid, @Nullable String url, @Nullable String username, @Nullable String email,
+		@Nullable String firstName, @Nullable String lastName, @Nullable String fullName, boolean isActive,
+		boolean isStaff) {
+
+}
