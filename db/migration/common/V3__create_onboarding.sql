@@ -63,6 +63,7 @@ create table onboarding_step_attempt (
 	duration_ms bigint,
 	message varchar(4000) not null,
 	field_errors varchar(20000),
+	prior_exchanges varchar(200000),
 	constraint fk_onboarding_step_attempt_session foreign key (session_id) references onboarding_session (id)
 );
 

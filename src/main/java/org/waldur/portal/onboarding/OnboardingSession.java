@@ -232,9 +232,12 @@ public class OnboardingSession {
 		return this.version;
 	}
 
-	/** The steps in order. */
+	/** The steps of the wizard in order (without the token refresh). */
 	public List<StepExecution> getSteps() {
-		return this.steps.stream().sorted(Comparator.comparing(StepExecution::getStep)).toList();
+		return this.steps.stream()
+			.filter((execution) -> execution.getStep().inWizard())
+			.sorted(Comparator.comparing(StepExecution::getStep))
+			.toList();
 	}
 
 	public StepExecution step(OnboardingStep step) {
@@ -299,7 +302,7 @@ public class OnboardingSession {
 			throw new StepNotRunnableException("This step is already running: started by " + execution.getRunningBy()
 					+ ". Wait for it to finish, then reload the page.");
 		}
-		if (execution.isDone()) {
+		if (execution.isDone() && step.inWizard()) {
 			throw new StepNotRunnableException("This step is already done.");
 		}
 		if (!canRun(step)) {
@@ -313,7 +316,12 @@ public class OnboardingSession {
 
 	void finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now) {
 		step(step).finish(outcome, message, now);
-		recompute(now);
+		if (step.inWizard()) {
+			recompute(now);
+		}
+		else {
+			touch(now);
+		}
 	}
 
 	void stopForDecision(OnboardingStep step, String message, Instant now) {

@@ -30,7 +30,13 @@ public enum OnboardingStep {
 	MANAGER_ROLE("manager-role", "Offering manager role", TokenChoice.OWNER_OR_STAFF, true),
 
 	/** Fetch the service account's API token (staff only). */
-	TOKEN("token", "Service-account token", TokenChoice.STAFF, false);
+	TOKEN("token", "Service-account token", TokenChoice.STAFF, false),
+
+	/**
+	 * Replace the service account's token on demand, once the onboarding is completed;
+	 * the old token stops working at once. Not part of the wizard's sequence.
+	 */
+	TOKEN_REFRESH("token-refresh", "Token refresh", TokenChoice.STAFF, true);
 
 	/** Which Waldur token a step uses. */
 	public enum TokenChoice {
@@ -80,6 +86,16 @@ public enum OnboardingStep {
 		return this.changesWaldur;
 	}
 
+	/** Whether the step belongs to the wizard's sequence (token refresh does not). */
+	public boolean inWizard() {
+		return this != TOKEN_REFRESH;
+	}
+
+	/** The steps of the wizard, in order. */
+	public static List<OnboardingStep> wizard() {
+		return Arrays.stream(values()).filter(OnboardingStep::inWizard).toList();
+	}
+
 	/** 1-based position shown to users. */
 	public int number() {
 		return ordinal() + 1;
@@ -91,11 +107,11 @@ public enum OnboardingStep {
 	}
 
 	public @Nullable OnboardingStep next() {
-		return (ordinal() + 1 < values().length) ? values()[ordinal() + 1] : null;
+		return (inWizard() && ordinal() + 1 < wizard().size()) ? values()[ordinal() + 1] : null;
 	}
 
 	public @Nullable OnboardingStep previous() {
-		return (ordinal() > 0) ? values()[ordinal() - 1] : null;
+		return (inWizard() && ordinal() > 0) ? values()[ordinal() - 1] : null;
 	}
 
 	public boolean isFirst() {
@@ -108,7 +124,7 @@ public enum OnboardingStep {
 
 	/** The steps that must be done before this one can run. */
 	public List<OnboardingStep> prerequisites() {
-		return Arrays.asList(values()).subList(0, ordinal());
+		return inWizard() ? wizard().subList(0, ordinal()) : wizard();
 	}
 
 	public static Optional<OnboardingStep> fromSlug(String slug) {

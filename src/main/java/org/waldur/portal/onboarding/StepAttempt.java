@@ -57,6 +57,8 @@ public class StepAttempt {
 
 	private @Nullable String fieldErrors;
 
+	private @Nullable String priorExchanges;
+
 	protected StepAttempt() {
 		this.step = OnboardingStep.OFFERING;
 		this.actor = "";
@@ -67,7 +69,8 @@ public class StepAttempt {
 	}
 
 	StepAttempt(long sessionId, OnboardingStep step, int attemptNo, String actor, Instant startedAt, Instant endedAt,
-			AttemptOutcome outcome, String message, @Nullable Exchange exchange, @Nullable String fieldErrors) {
+			AttemptOutcome outcome, String message, @Nullable Exchange exchange, @Nullable String fieldErrors,
+			@Nullable String priorExchanges) {
 		this.sessionId = sessionId;
 		this.step = step;
 		this.attemptNo = attemptNo;
@@ -77,6 +80,7 @@ public class StepAttempt {
 		this.outcome = outcome;
 		this.message = message;
 		this.fieldErrors = fieldErrors;
+		this.priorExchanges = priorExchanges;
 		if (exchange != null) {
 			this.httpMethod = exchange.method();
 			this.url = exchange.url();
@@ -161,8 +165,14 @@ public class StepAttempt {
 		return this.message;
 	}
 
+	/** Waldur's messages per field as JSON, for a rejected request. */
 	public @Nullable String getFieldErrors() {
 		return this.fieldErrors;
+	}
+
+	/** The look-ups made before the decisive call, as a JSON array of exchanges. */
+	public @Nullable String getPriorExchanges() {
+		return this.priorExchanges;
 	}
 
 }

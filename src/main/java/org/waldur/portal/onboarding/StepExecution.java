@@ -126,7 +126,8 @@ public class StepExecution {
 	 * Marks the step running; returns whether the run must reconcile with Waldur first.
 	 */
 	boolean start(String actor, String instance, Instant now, Duration maxCall) {
-		boolean reconcile = this.status == StepStatus.NEEDS_RECONCILIATION || isInterrupted(now, maxCall);
+		boolean reconcile = this.status == StepStatus.NEEDS_RECONCILIATION || isInterrupted(now, maxCall)
+				|| this.lastOutcome == AttemptOutcome.FAILED || this.lastOutcome == AttemptOutcome.OUTCOME_UNKNOWN;
 		this.status = StepStatus.RUNNING;
 		this.attempts++;
 		this.startedAt = now;

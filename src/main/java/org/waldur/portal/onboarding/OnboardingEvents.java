@@ -1,0 +1,45 @@
+package org.waldur.portal.onboarding;
+
+/**
+ * Events published in the same transaction as the change they describe, for the audit
+ * log.
+ */
+public final class OnboardingEvents {
+
+	private OnboardingEvents() {
+	}
+
+	/** A new onboarding was started. */
+	public record Started(long sessionId, String actor) {
+	}
+
+	/** The inputs of a step were saved. */
+	public record InputsSaved(long sessionId, OnboardingStep step, String actor) {
+	}
+
+	/** A step attempt ended. */
+	public record StepAttempted(long sessionId, OnboardingStep step, int attemptNo, AttemptOutcome outcome,
+			String actor, String message) {
+	}
+
+	/** Every step is done. */
+	public record Completed(long sessionId, String actor) {
+	}
+
+	/** The onboarding was handed to someone. */
+	public record Assigned(long sessionId, String assignee, String actor, String note) {
+	}
+
+	/** The onboarding was given up. */
+	public record Abandoned(long sessionId, String actor, String reason) {
+	}
+
+	/** The service-account token was shown to someone. */
+	public record TokenRevealed(long sessionId, String actor, boolean firstDisplay) {
+	}
+
+	/** The service-account token was replaced in Waldur. */
+	public record TokenRefreshed(long sessionId, String actor, AttemptOutcome outcome) {
+	}
+
+}

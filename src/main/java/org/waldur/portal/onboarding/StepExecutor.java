@@ -1,0 +1,269 @@
+package org.waldur.portal.onboarding;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.Offering;
+import org.waldur.portal.waldur.OfferingStateChange;
+import org.waldur.portal.waldur.OfferingUserRole;
+import org.waldur.portal.waldur.UserAuthToken;
+import org.waldur.portal.waldur.WaldurClient;
+import org.waldur.portal.waldur.WaldurCredential;
+import org.waldur.portal.waldur.WaldurExchange;
+import org.waldur.portal.waldur.WaldurResult;
+import org.waldur.portal.waldur.WaldurUser;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one step against Waldur. Steps that create something look Waldur up first, so a
+ * retry after an unknown outcome adopts what the earlier attempt created instead of
+ * creating it twice. Errors propagate as the client's exceptions; the caller records
+ * them.
+ */
+@Component
+class StepExecutor {
+
+	static final String MANAGER_ROLE = "OFFERING.MANAGER";
+
+	private final WaldurClient waldur;
+
+	StepExecutor(WaldurClient waldur) {
+		this.waldur = waldur;
+	}
+
+	/**
+	 * Runs {@code step} for the given snapshot of a session.
+	 * @param run what the step needs: inputs, identifiers, credential, whether to
+	 * reconcile
+	 * @param calls collects every exchange made, also when an exception ends the run
+	 */
+	StepOutcome execute(OnboardingStep step, Run run, StepOutcome.Builder calls) {
+		return switch (step) {
+			case OFFERING -> createOffering(run, calls);
+			case INTEGRATION -> updateIntegration(run, calls);
+			case ACTIVATION -> activate(run, calls);
+			case SERVICE_ACCOUNT -> createUser(run, calls);
+			case MANAGER_ROLE -> grantManager(run, calls);
+			case TOKEN -> fetchToken(run, calls);
+			case TOKEN_REFRESH -> run.reconcile() ? reconcileToken(run, calls) : refreshToken(run, calls);
+		};
+	}
+
+	/** Replaces the service account's token; the old one stops working at once. */
+	private StepOutcome refreshToken(Run run, StepOutcome.Builder calls) {
+		WaldurResult<UserAuthToken> result = this.waldur.refreshToken(require(run.userUuid(), "service account"));
+		calls.add(result.exchange());
+		return calls.done(AttemptOutcome.SUCCEEDED, "Waldur issued a new token; the previous one no longer works.",
+				tokenUpdate(result.value()));
+	}
+
+	/** After an unknown refresh outcome: read whichever token is valid now. */
+	private StepOutcome reconcileToken(Run run, StepOutcome.Builder calls) {
+		WaldurResult<UserAuthToken> result = this.waldur.getToken(require(run.userUuid(), "service account"));
+		calls.add(result.exchange());
+		return calls.done(AttemptOutcome.RECONCILED, "Read the token that is valid in Waldur now.",
+				tokenUpdate(result.value()));
+	}
+
+	private StepOutcome createOffering(Run run, StepOutcome.Builder calls) {
+		OfferingInput input = require(run.offering(), "offering inputs");
+		WaldurResult<List<Offering>> found = this.waldur.findOfferings(run.credential(), input.name(),
+				input.customerUuid());
+		calls.add(found.exchange());
+		List<Offering> existing = found.value();
+		if (existing.size() > 1) {
+			return calls.decision("Waldur already has " + existing.size() + " SLURM offerings named '" + input.name()
+					+ "' for this organisation. Choose another name, or ask support which one to use.");
+		}
+		if (existing.size() == 1) {
+			Offering offering = existing.get(0);
+			if (!run.reconcile()) {
+				return calls.decision("Waldur already has a SLURM offering named '" + input.name()
+						+ "' for this organisation (" + offering.uuid() + "). Choose another name.");
+			}
+			Optional<String> difference = difference(input, offering);
+			if (difference.isPresent()) {
+				return calls.decision("Waldur has an offering named '" + input.name()
+						+ "' that differs from what this onboarding sent (" + difference.get()
+						+ "). A person must decide: rename this onboarding or clean up the offering in Waldur.");
+			}
+			return calls.done(AttemptOutcome.RECONCILED,
+					"The offering created by an earlier attempt was found in Waldur and adopted.",
+					offeringUpdate(offering));
+		}
+		WaldurResult<Offering> created = this.waldur.createOffering(run.credential(), WaldurRequests.offering(input));
+		calls.add(created.exchange());
+		return calls.done(AttemptOutcome.SUCCEEDED, "Offering created in Waldur as a Draft.",
+				offeringUpdate(created.value()));
+	}
+
+	private StepOutcome updateIntegration(Run run, StepOutcome.Builder calls) {
+		IntegrationInput input = require(run.integration(), "integration options");
+		WaldurExchange exchange = this.waldur.updateIntegration(run.credential(),
+				require(run.offeringUuid(), "offering"), WaldurRequests.pluginOptions(input));
+		calls.add(exchange);
+		return calls.done(AttemptOutcome.SUCCEEDED, "Integration options saved in Waldur.", null);
+	}
+
+	private StepOutcome activate(Run run, StepOutcome.Builder calls) {
+		String uuid = require(run.offeringUuid(), "offering");
+		WaldurResult<Offering> current = this.waldur.getOffering(WaldurCredential.staff(), uuid);
+		calls.add(current.exchange());
+		if (current.value().active()) {
+			return calls.done(run.reconcile() ? AttemptOutcome.RECONCILED : AttemptOutcome.ALREADY_DONE,
+					"The offering is already Active in Waldur.",
+					(session, now) -> session.recordOfferingState(Offering.ACTIVE, now));
+		}
+		WaldurResult<OfferingStateChange> activated = this.waldur.activateOffering(uuid);
+		calls.add(activated.exchange());
+		String state = Objects.requireNonNullElse(activated.value().state(), Offering.ACTIVE);
+		return calls.done(AttemptOutcome.SUCCEEDED, "Offering activated: it is now " + state + ".",
+				(session, now) -> session.recordOfferingState(state, now));
+	}
+
+	private StepOutcome createUser(Run run, StepOutcome.Builder calls) {
+		AccountInput input = require(run.account(), "service-account inputs");
+		WaldurResult<Optional<WaldurUser>> found = this.waldur.findUserByUsername(input.username());
+		calls.add(found.exchange());
+		if (found.value().isPresent()) {
+			WaldurUser user = found.value().get();
+			if (run.reconcile() && input.email().equalsIgnoreCase(String.valueOf(user.email()))) {
+				return calls.done(AttemptOutcome.RECONCILED,
+						"The service account created by an earlier attempt was found in Waldur and adopted.",
+						userUpdate(user));
+			}
+			return calls.decision("Waldur already has a user named '" + input.username()
+					+ "'. Choose another username for the service account.");
+		}
+		WaldurResult<WaldurUser> created = this.waldur.createUser(WaldurRequests.user(input));
+		calls.add(created.exchange());
+		return calls.done(AttemptOutcome.SUCCEEDED, "Service account created in Waldur.", userUpdate(created.value()));
+	}
+
+	private StepOutcome grantManager(Run run, StepOutcome.Builder calls) {
+		String offering = require(run.offeringUuid(), "offering");
+		String user = require(run.userUuid(), "service account");
+		WaldurResult<List<OfferingUserRole>> roles = this.waldur.listOfferingUsers(run.credential(), offering, user,
+				MANAGER_ROLE);
+		calls.add(roles.exchange());
+		boolean granted = roles.value()
+			.stream()
+			.anyMatch((role) -> user.equals(role.userUuid()) && MANAGER_ROLE.equals(role.roleName()));
+		if (granted) {
+			return calls.done(run.reconcile() ? AttemptOutcome.RECONCILED : AttemptOutcome.ALREADY_DONE,
+					"The service account already holds OFFERING.MANAGER on the offering.", null);
+		}
+		calls.add(this.waldur.addOfferingUser(run.credential(), offering, user, MANAGER_ROLE).exchange());
+		return calls.done(AttemptOutcome.SUCCEEDED, "OFFERING.MANAGER granted to the service account.", null);
+	}
+
+	private StepOutcome fetchToken(Run run, StepOutcome.Builder calls) {
+		WaldurResult<UserAuthToken> result = this.waldur.getToken(require(run.userUuid(), "service account"));
+		calls.add(result.exchange());
+		return calls.done(AttemptOutcome.SUCCEEDED, "Token fetched; it is shown once on the next page.",
+				tokenUpdate(result.value()));
+	}
+
+	private static StepOutcome.SessionUpdate offeringUpdate(Offering offering) {
+		List<String> plans = offering.plans()
+			.stream()
+			.map(Offering.OfferingPlan::uuid)
+			.filter(Objects::nonNull)
+			.toList();
+		List<String> components = offering.components()
+			.stream()
+			.map(Offering.OfferingComponent::uuid)
+			.filter(Objects::nonNull)
+			.toList();
+		return (session, now) -> session.recordOffering(offering.uuid(), String.valueOf(offering.url()),
+				String.valueOf(offering.state()), plans, components, now);
+	}
+
+	private static StepOutcome.SessionUpdate userUpdate(WaldurUser user) {
+		return (session, now) -> session.recordUser(user.uuid(), String.valueOf(user.url()),
+				String.valueOf(user.username()), now);
+	}
+
+	private static StepOutcome.SessionUpdate tokenUpdate(UserAuthToken token) {
+		Instant created = (token.created() != null) ? token.created().toInstant() : null;
+		return new TokenUpdate(token.token().value(), created, token.userTokenLifetime());
+	}
+
+	/** Compares what was sent with what Waldur holds; empty when they match. */
+	static Optional<String> difference(OfferingInput input, Offering offering) {
+		if (offering.categoryUuid() != null && !input.categoryUrl().contains(offering.categoryUuid())) {
+			return Optional.of("another category");
+		}
+		Set<String> sentTypes = new HashSet<>();
+		input.components().forEach((component) -> sentTypes.add(component.type()));
+		Set<String> foundTypes = new HashSet<>();
+		offering.components().forEach((component) -> foundTypes.add(component.type()));
+		if (!sentTypes.equals(foundTypes)) {
+			return Optional.of("components " + foundTypes + " instead of " + sentTypes);
+		}
+		Set<String> sentPlans = new HashSet<>();
+		input.plans().forEach((plan) -> sentPlans.add(plan.name()));
+		Set<String> foundPlans = new HashSet<>();
+		offering.plans().forEach((plan) -> foundPlans.add(plan.name()));
+		if (!sentPlans.equals(foundPlans)) {
+			return Optional.of("plans " + foundPlans + " instead of " + sentPlans);
+		}
+		return Optional.empty();
+	}
+
+	private static <T> T require(@Nullable T value, String what) {
+		if (value == null) {
+			throw new StepNotRunnableException("This step needs the " + what + " from an earlier step.");
+		}
+		return value;
+	}
+
+	/**
+	 * A snapshot of what a step run needs, taken when the step was claimed.
+	 *
+	 * @param credential the Waldur token the step uses
+	 * @param reconcile whether an earlier attempt may have changed Waldur
+	 * @param offering offering inputs
+	 * @param integration integration inputs
+	 * @param account service-account inputs
+	 * @param offeringUuid the offering, once created
+	 * @param userUuid the service account, once created
+	 */
+	record Run(WaldurCredential credential, boolean reconcile, @Nullable OfferingInput offering,
+			@Nullable IntegrationInput integration, @Nullable AccountInput account, @Nullable String offeringUuid,
+			@Nullable String userUuid) {
+
+		@Override
+		public String toString() {
+			return "Run[credential=" + this.credential + ", reconcile=" + this.reconcile + ", offeringUuid="
+					+ this.offeringUuid + ", userUuid=" + this.userUuid + "]";
+		}
+
+	}
+
+	/**
+	 * Stores a fetched token; it is encrypted when the session is saved and never kept in
+	 * this object's {@code toString()}.
+	 */
+	record TokenUpdate(String token, @Nullable Instant created,
+			@Nullable Integer lifetime) implements StepOutcome.SessionUpdate {
+
+		@Override
+		public void apply(OnboardingSession session, Instant now) {
+			throw new IllegalStateException("A token update must be applied with encryption");
+		}
+
+		@Override
+		public String toString() {
+			return "TokenUpdate[token=******, created=" + this.created + ", lifetime=" + this.lifetime + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.waldur.portal.onboarding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.WaldurExchange;
+
+/**
+ * What one run of a step produced: its outcome, the message for the user, the Waldur
+ * exchanges (look-ups first, the decisive call last) and the change to the session.
+ *
+ * @param outcome how the attempt ended
+ * @param message what the user is told
+ * @param exchanges the Waldur calls made, in order
+ * @param fieldErrors Waldur's messages per field, for a rejected request
+ * @param update what to record on the session; applied in the same transaction as the
+ * attempt
+ * @param needsDecision whether a person must decide before the step can go on
+ */
+record StepOutcome(AttemptOutcome outcome, String message, List<WaldurExchange> exchanges,
+		Map<String, List<String>> fieldErrors, @Nullable SessionUpdate update, boolean needsDecision) {
+
+	/** A change to record on the session when the attempt is saved. */
+	@FunctionalInterface
+	interface SessionUpdate {
+
+		void apply(OnboardingSession session, Instant now);
+
+	}
+
+	static Builder calls() {
+		return new Builder();
+	}
+
+	/** Collects the exchanges of a run as it goes. */
+	static final class Builder {
+
+		private final List<WaldurExchange> exchanges = new ArrayList<>();
+
+		Builder add(WaldurExchange exchange) {
+			this.exchanges.add(exchange);
+			return this;
+		}
+
+		List<WaldurExchange> exchanges() {
+			return List.copyOf(this.exchanges);
+		}
+
+		StepOutcome done(AttemptOutcome outcome, String message, @Nullable SessionUpdate update) {
+			return new StepOutcome(outcome, message, exchanges(), Map.of(), update, false);
+		}
+
+		StepOutcome decision(String message) {
+			return new StepOutcome(AttemptOutcome.FAILED, message, exchanges(), Map.of(), null, true);
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.waldur.portal.onboarding;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.waldur.portal.waldur.NewUser;
+import org.waldur.portal.waldur.OfferingComponentRequest;
+import org.waldur.portal.waldur.OfferingPlanRequest;
+import org.waldur.portal.waldur.OfferingRequest;
+import org.waldur.portal.waldur.PluginOptions;
+
+/**
+ * Turns the inputs of a session into the Waldur client's request types.
+ */
+final class WaldurRequests {
+
+	private WaldurRequests() {
+	}
+
+	static OfferingRequest offering(OfferingInput input) {
+		return new OfferingRequest(input.name(), input.description(), URI.create(input.customerUrl()),
+				URI.create(input.categoryUrl()), input.components().stream().map(WaldurRequests::component).toList(),
+				input.plans().stream().map(WaldurRequests::plan).toList(), input.shared());
+	}
+
+	static PluginOptions pluginOptions(IntegrationInput input) {
+		return new PluginOptions(input.homedirPrefix(), input.initialUidnumber(), input.initialUsergroupNumber(),
+				input.initialPrimarygroupNumber(), input.usernameAnonymizedPrefix(),
+				PluginOptions.UsernameGenerationPolicy.valueOf(
+						input.usernameGenerationPolicy().toUpperCase(Locale.ROOT)),
+				input.accountNameGenerationPolicy(), input.supportsPausing(), input.supportsDownscaling(),
+				input.serviceProviderCanCreateOfferingUser());
+	}
+
+	static NewUser user(AccountInput input) {
+		return new NewUser(input.username(), input.email(), input.firstName(), input.lastName());
+	}
+
+	private static OfferingComponentRequest component(OfferingInput.Component component) {
+		String period = component.limitPeriod();
+		return new OfferingComponentRequest(component.type(), component.name(), component.measuredUnit(),
+				OfferingComponentRequest.BillingType.valueOf(component.billingType().toUpperCase(Locale.ROOT)),
+				(period == null || period.isEmpty()) ? null
+						: OfferingComponentRequest.LimitPeriod.valueOf(period.toUpperCase(Locale.ROOT)),
+				component.limitAmount(), component.unitFactor());
+	}
+
+	private static OfferingPlanRequest plan(OfferingInput.Plan plan) {
+		return new OfferingPlanRequest(plan.name(), plan.description(),
+				OfferingPlanRequest.Unit.valueOf(plan.unit().toUpperCase(Locale.ROOT)), null);
+	}
+
+}

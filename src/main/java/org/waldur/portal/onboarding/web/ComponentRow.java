@@ -1,0 +1,131 @@
+package org.waldur.portal.onboarding.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OfferingInput;
+
+/**
+ * One component row of the offering form. Billing types are limited to those Waldur Site
+ * Agent understands.
+ */
+public class ComponentRow {
+
+	@NotBlank(message = "Enter the component type, such as node_hours.")
+	@Size(max = 50, message = "Waldur accepts at most 50 characters.")
+	@Pattern(regexp = "[a-zA-Z0-9_\\-/:]*", message = "Use letters, digits and _ - / : only.")
+	private @Nullable String type;
+
+	@NotBlank(message = "Enter the component's display name.")
+	@Size(max = 150, message = "Waldur accepts at most 150 characters.")
+	private @Nullable String name;
+
+	@NotBlank(message = "Enter the measured unit, such as Node-hours.")
+	@Size(max = 30, message = "Waldur accepts at most 30 characters.")
+	private @Nullable String measuredUnit;
+
+	@NotBlank(message = "Choose a billing type.")
+	@Pattern(regexp = "usage|limit|one", message = "Choose usage, limit or one.")
+	private @Nullable String billingType = "usage";
+
+	@Pattern(regexp = "|month|quarterly|annual|total", message = "Choose month, quarterly, annual, total or none.")
+	private @Nullable String limitPeriod = "";
+
+	@Min(value = 0, message = "Use a positive number.")
+	@Max(value = Integer.MAX_VALUE, message = "The number is too large for Waldur.")
+	private @Nullable Integer limitAmount;
+
+	@Min(value = 1, message = "Use a positive factor.")
+	@Max(value = Integer.MAX_VALUE, message = "The number is too large for Waldur.")
+	private @Nullable Integer unitFactor = 1;
+
+	static ComponentRow nodeHours() {
+		ComponentRow row = new ComponentRow();
+		row.type = "node_hours";
+		row.name = "Node hours";
+		row.measuredUnit = "Node-hours";
+		row.billingType = "usage";
+		row.limitPeriod = "";
+		row.unitFactor = 1;
+		return row;
+	}
+
+	static ComponentRow of(OfferingInput.Component component) {
+		ComponentRow row = new ComponentRow();
+		row.type = component.type();
+		row.name = component.name();
+		row.measuredUnit = component.measuredUnit();
+		row.billingType = component.billingType();
+		row.limitPeriod = (component.limitPeriod() != null) ? component.limitPeriod() : "";
+		row.limitAmount = component.limitAmount();
+		row.unitFactor = component.unitFactor();
+		return row;
+	}
+
+	OfferingInput.Component toInput() {
+		String period = OfferingForm.trimmed(this.limitPeriod);
+		return new OfferingInput.Component(OfferingForm.trimmed(this.type), OfferingForm.trimmed(this.name),
+				OfferingForm.trimmed(this.measuredUnit), OfferingForm.trimmed(this.billingType),
+				period.isEmpty() ? null : period, this.limitAmount, this.unitFactor);
+	}
+
+	public @Nullable String getType() {
+		return this.type;
+	}
+
+	public void setType(@Nullable String type) {
+		this.type = type;
+	}
+
+	public @Nullable String getName() {
+		return this.name;
+	}
+
+	public void setName(@Nullable String name) {
+		this.name = name;
+	}
+
+	public @Nullable String getMeasuredUnit() {
+		return this.measuredUnit;
+	}
+
+	public void setMeasuredUnit(@Nullable String measuredUnit) {
+		this.measuredUnit = measuredUnit;
+	}
+
+	public @Nullable String getBillingType() {
+		return this.billingType;
+	}
+
+	public void setBillingType(@Nullable String billingType) {
+		this.billingType = billingType;
+	}
+
+	public @Nullable String getLimitPeriod() {
+		return this.limitPeriod;
+	}
+
+	public void setLimitPeriod(@Nullable String limitPeriod) {
+		this.limitPeriod = limitPeriod;
+	}
+
+	public @Nullable Integer getLimitAmount() {
+		return this.limitAmount;
+	}
+
+	public void setLimitAmount(@Nullable Integer limitAmount) {
+		this.limitAmount = limitAmount;
+	}
+
+	public @Nullable Integer getUnitFactor() {
+		return this.unitFactor;
+	}
+
+	public void setUnitFactor(@Nullable Integer unitFactor) {
+		this.unitFactor = unitFactor;
+	}
+
+}

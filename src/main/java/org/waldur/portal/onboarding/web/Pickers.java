@@ -1,0 +1,131 @@
+package org.waldur.portal.onboarding.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.Customer;
+import org.waldur.portal.waldur.MarketplaceCategory;
+import org.waldur.portal.waldur.WaldurClient;
+import org.waldur.portal.waldur.WaldurCredential;
+import org.waldur.portal.waldur.WaldurException;
+import org.waldur.portal.waldur.WaldurPage;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the organisation and category pickers of the offering step from Waldur and checks
+ * that a submitted choice exists there.
+ */
+@Component
+class Pickers {
+
+	static final int PAGE_SIZE = 50;
+
+	private final WaldurClient waldur;
+
+	Pickers(WaldurClient waldur) {
+		this.waldur = waldur;
+	}
+
+	/** The options of both pickers; when Waldur is unreachable, a message instead. */
+	Options options(@Nullable String customerQuery, @Nullable String categoryQuery, @Nullable Choice customer,
+			@Nullable Choice category) {
+		try {
+			List<Choice> customers = customers(customerQuery).items();
+			List<Choice> categories = categories(categoryQuery).items();
+			return new Options(withSelected(customers, customer), withSelected(categories, category), null);
+		}
+		catch (WaldurException ex) {
+			return new Options(withSelected(List.of(), customer), withSelected(List.of(), category),
+					"The lists of organisations and categories could not be loaded from Waldur: " + ex.getMessage());
+		}
+	}
+
+	Optional<Choice> customer(String uuid) {
+		return customers(uuid).items().stream().filter((choice) -> sameUuid(choice.uuid(), uuid)).findFirst();
+	}
+
+	Optional<Choice> category(String uuid) {
+		int page = 1;
+		while (true) {
+			WaldurPage<MarketplaceCategory> found = this.waldur
+				.categories(WaldurCredential.staff(), null, page, 300)
+				.value();
+			Optional<Choice> match = found.items()
+				.stream()
+				.filter((category) -> sameUuid(category.uuid(), uuid))
+				.map(Pickers::choice)
+				.findFirst();
+			if (match.isPresent() || !found.hasNext() || page >= 10) {
+				return match;
+			}
+			page++;
+		}
+	}
+
+	private Found customers(@Nullable String query) {
+		WaldurPage<Customer> page = this.waldur.customers(WaldurCredential.staff(), blankToNull(query), 1, PAGE_SIZE)
+			.value();
+		return new Found(page.items().stream().map(Pickers::choice).toList(), page.total());
+	}
+
+	private Found categories(@Nullable String query) {
+		WaldurPage<MarketplaceCategory> page = this.waldur
+			.categories(WaldurCredential.staff(), blankToNull(query), 1, PAGE_SIZE)
+			.value();
+		return new Found(page.items().stream().map(Pickers::choice).toList(), page.total());
+	}
+
+	private static List<Choice> withSelected(List<Choice> choices, @Nullable Choice selected) {
+		if (selected == null || choices.stream().anyMatch((choice) -> sameUuid(choice.uuid(), selected.uuid()))) {
+			return choices;
+		}
+		List<Choice> all = new ArrayList<>(choices);
+		all.add(0, selected);
+		return all;
+	}
+
+	private static Choice choice(Customer customer) {
+		return new Choice(customer.uuid(), customer.url(), Objects.requireNonNullElse(customer.name(), customer.uuid()));
+	}
+
+	private static Choice choice(MarketplaceCategory category) {
+		return new Choice(category.uuid(), category.url(),
+				Objects.requireNonNullElse(category.title(), category.uuid()));
+	}
+
+	static boolean sameUuid(String a, String b) {
+		return a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+	/**
+	 * One option of a picker.
+	 *
+	 * @param uuid Waldur UUID
+	 * @param url Waldur hyperlink
+	 * @param label what the user sees
+	 */
+	record Choice(String uuid, String url, String label) {
+	}
+
+	/**
+	 * The options of both pickers.
+	 *
+	 * @param customers organisations
+	 * @param categories marketplace categories
+	 * @param problem why the lists are empty, if Waldur could not be reached
+	 */
+	record Options(List<Choice> customers, List<Choice> categories, @Nullable String problem) {
+	}
+
+	private record Found(List<Choice> items, long total) {
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.waldur.portal.onboarding.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OfferingInput;
+
+/**
+ * One plan row of the offering form.
+ */
+public class PlanRow {
+
+	@NotBlank(message = "Enter the plan's name.")
+	@Size(max = 150, message = "Waldur accepts at most 150 characters.")
+	private @Nullable String name;
+
+	@Size(max = 4096, message = "Use at most 4096 characters.")
+	private @Nullable String description;
+
+	@NotBlank(message = "Choose a billing unit.")
+	@Pattern(regexp = "month|quarter|half_month|day|hour|quantity", message = "Choose a billing unit from the list.")
+	private @Nullable String unit = "month";
+
+	static PlanRow defaults() {
+		PlanRow row = new PlanRow();
+		row.name = "Default";
+		row.description = "Default plan";
+		row.unit = "month";
+		return row;
+	}
+
+	static PlanRow of(OfferingInput.Plan plan) {
+		PlanRow row = new PlanRow();
+		row.name = plan.name();
+		row.description = plan.description();
+		row.unit = plan.unit();
+		return row;
+	}
+
+	OfferingInput.Plan toInput() {
+		return new OfferingInput.Plan(OfferingForm.trimmed(this.name), OfferingForm.trimmed(this.description),
+				OfferingForm.trimmed(this.unit));
+	}
+
+	public @Nullable String getName() {
+		return this.name;
+	}
+
+	public void setName(@Nullable String name) {
+		this.name = name;
+	}
+
+	public @Nullable String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(@Nullable String description) {
+		this.description = description;
+	}
+
+	public @Nullable String getUnit() {
+		return this.unit;
+	}
+
+	public void setUnit(@Nullable String unit) {
+		this.unit = unit;
+	}
+
+}
