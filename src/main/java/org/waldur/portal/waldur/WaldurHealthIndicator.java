@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ class WaldurHealthIndicator implements HealthIndicator {
 
 	private final Duration timeout;
 
+	@Autowired
 	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint) {
 		this(client, endpoint, TIMEOUT);
 	}

@@ -1,11 +1,14 @@
 package org.waldur.portal.waldur;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.netty.channel.ChannelOption;
@@ -28,6 +31,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Sends calls to Waldur over one {@link WebClient}, blocking for the answer: resolves the
  * endpoint and token per call, retries failed GETs, records each exchange with secrets
  * masked and turns failures into the client's exceptions.
+ * <p>
+ * Bodies cross the codecs as bytes, which Spring logs by size only: its string codecs
+ * would log the content (tokens included) at debug and trace level.
  */
 final class WaldurTransport {
 
@@ -120,14 +126,20 @@ final class WaldurTransport {
 			.accept(MediaType.APPLICATION_JSON)
 			.httpRequest((httpRequest) -> limitResponseTime(httpRequest, timeout(call)));
 		WebClient.RequestHeadersSpec<?> ready = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-		Mono<RawResponse> response = ready.exchangeToMono((answer) -> answer.bodyToMono(String.class)
-			.defaultIfEmpty("")
-			.map((text) -> new RawResponse(answer.statusCode().value(), answer.headers().asHttpHeaders(), text)));
+				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8))
+				: request;
+		Mono<RawResponse> response = ready.exchangeToMono((answer) -> answer.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.map((bytes) -> new RawResponse(answer.statusCode().value(), answer.headers().asHttpHeaders(),
+					new String(bytes, charset(answer.headers().contentType())))));
 		if (call.timeout() != null) {
 			response = response.timeout(call.timeout());
 		}
 		return Objects.requireNonNull(response.block(), "no response");
+	}
+
+	private static Charset charset(Optional<MediaType> contentType) {
+		return contentType.map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
 	}
 
 	private static void limitResponseTime(ClientHttpRequest request, Duration timeout) {

@@ -1,0 +1,112 @@
+package org.waldur.portal.waldur;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code waldur} health component against a WireMock Waldur.
+ */
+class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
+
+	@Test
+	void upWithUrlSandboxFlagAndUserWhenWaldurAnswers() {
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(200, fixture("user.json"))));
+
+		Health health = indicator(endpoint()).health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("url", "http://localhost:" + wireMock.port() + "/api/")
+			.containsEntry("sandbox", false)
+			.containsEntry("user", "alpha-hpc-agent");
+		assertThat(health.toString()).doesNotContain(STAFF_TOKEN);
+	}
+
+	@Test
+	void downAndUnauthorizedWhenTheStaffTokenIsRefused() {
+		wireMock
+			.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(401, "{\"detail\": \"Invalid token.\"}")));
+
+		Health health = indicator(endpoint()).health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("reason")).asString()
+			.startsWith("unauthorized: ")
+			.contains("staff token", "Invalid token.");
+		assertThat(health.toString()).doesNotContain(STAFF_TOKEN);
+	}
+
+	@Test
+	void downOnAServerErrorWithoutRetrying() {
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(503, "")));
+
+		Health health = indicator(endpoint()).health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("reason")).asString().contains("503");
+		wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/users/me/")));
+	}
+
+	@Test
+	void downAndUnreachableWhenNothingListens() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		WaldurEndpoint nowhere = new TestEndpoint(URI.create("http://localhost:" + port + "/api/"), STAFF_TOKEN, true);
+
+		Health health = indicator(nowhere).health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("sandbox", true);
+		assertThat(health.getDetails().get("reason")).asString().startsWith("unreachable: ");
+	}
+
+	@Test
+	void downWithinItsTimeoutWhenWaldurIsSlow() {
+		wireMock.stubFor(
+				get(urlPathEqualTo("/api/users/me/")).willReturn(json(200, fixture("user.json")).withFixedDelay(2000)));
+		WaldurEndpoint endpoint = endpoint();
+		WaldurHealthIndicator indicator = new WaldurHealthIndicator(client(endpoint), provider(endpoint),
+				Duration.ofMillis(300));
+
+		long started = System.nanoTime();
+		Health health = indicator.health();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("reason")).asString().startsWith("unreachable: ").contains("300 ms");
+	}
+
+	@Test
+	void unknownWithoutAnEndpoint() {
+		Health health = new WaldurHealthIndicator(client(endpoint()),
+				new StaticListableBeanFactory().getBeanProvider(WaldurEndpoint.class))
+			.health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+	}
+
+	private static WaldurHealthIndicator indicator(WaldurEndpoint endpoint) {
+		return new WaldurHealthIndicator(client(endpoint), provider(endpoint));
+	}
+
+	private static ObjectProvider<WaldurEndpoint> provider(WaldurEndpoint endpoint) {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("waldurEndpoint", endpoint);
+		return beans.getBeanProvider(WaldurEndpoint.class);
+	}
+
+}
