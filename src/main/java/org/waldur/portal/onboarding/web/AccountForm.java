@@ -34,7 +34,10 @@ public class AccountForm {
 	@Size(max = 100, message = "Waldur accepts at most 100 characters.")
 	private @Nullable String lastName;
 
-	/** Suggests a service account named after the offering, such as {@code test_cluster_agent}. */
+	/**
+	 * Suggests a service account named after the offering, such as
+	 * {@code test_cluster_agent}.
+	 */
 	static AccountForm suggestedFor(String offeringName) {
 		String base = offeringName.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z]+", "_").replaceAll("^_+|_+$", "");
 		if (base.isEmpty()) {

@@ -70,9 +70,9 @@ public class IntegrationForm {
 		String accountPolicy = OfferingForm.trimmed(this.accountNameGenerationPolicy);
 		return new IntegrationInput(OfferingForm.trimmed(this.homedirPrefix), this.initialUidnumber,
 				this.initialUsergroupNumber, this.initialPrimarygroupNumber,
-				OfferingForm.trimmed(this.usernameAnonymizedPrefix), OfferingForm.trimmed(this.usernameGenerationPolicy),
-				accountPolicy.isEmpty() ? null : accountPolicy, this.supportsPausing, this.supportsDownscaling,
-				this.serviceProviderCanCreateOfferingUser);
+				OfferingForm.trimmed(this.usernameAnonymizedPrefix),
+				OfferingForm.trimmed(this.usernameGenerationPolicy), accountPolicy.isEmpty() ? null : accountPolicy,
+				this.supportsPausing, this.supportsDownscaling, this.serviceProviderCanCreateOfferingUser);
 	}
 
 	public @Nullable String getHomedirPrefix() {

@@ -177,8 +177,7 @@ public class OfferingForm {
 
 	@Override
 	public String toString() {
-		return "OfferingForm[name=" + this.name + ", ownerToken=" + ((this.ownerToken != null) ? "******" : null)
-				+ "]";
+		return "OfferingForm[name=" + this.name + ", ownerToken=" + ((this.ownerToken != null) ? "******" : null) + "]";
 	}
 
 }

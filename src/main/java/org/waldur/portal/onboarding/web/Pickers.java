@@ -51,8 +51,7 @@ class Pickers {
 	Optional<Choice> category(String uuid) {
 		int page = 1;
 		while (true) {
-			WaldurPage<MarketplaceCategory> found = this.waldur
-				.categories(WaldurCredential.staff(), null, page, 300)
+			WaldurPage<MarketplaceCategory> found = this.waldur.categories(WaldurCredential.staff(), null, page, 300)
 				.value();
 			Optional<Choice> match = found.items()
 				.stream()
@@ -89,7 +88,8 @@ class Pickers {
 	}
 
 	private static Choice choice(Customer customer) {
-		return new Choice(customer.uuid(), customer.url(), Objects.requireNonNullElse(customer.name(), customer.uuid()));
+		return new Choice(customer.uuid(), customer.url(),
+				Objects.requireNonNullElse(customer.name(), customer.uuid()));
 	}
 
 	private static Choice choice(MarketplaceCategory category) {
