@@ -1,6 +1,7 @@
 package org.waldur.portal.sandbox;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -52,7 +53,7 @@ record ApiRequest(String method, String path, Map<String, String> variables, Mul
 			return JsonNodeFactory.instance.objectNode();
 		}
 		String type = (this.contentType != null) ? this.contentType : "";
-		if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+		if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
 			throw ApiException.detail(415, "Unsupported media type \"" + type + "\" in request.");
 		}
 		try {

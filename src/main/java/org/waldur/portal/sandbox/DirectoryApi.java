@@ -3,6 +3,7 @@ package org.waldur.portal.sandbox;
 import java.util.List;
 
 import org.waldur.portal.config.ConditionalOnSandboxMode;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -74,11 +75,11 @@ class DirectoryApi {
 			.toList();
 	}
 
-	private tools.jackson.databind.JsonNode renderCustomer(ApiRequest request, SandboxCustomer customer) {
+	private JsonNode renderCustomer(ApiRequest request, SandboxCustomer customer) {
 		return SandboxJson.customer(request.apiRoot(), customer, (customer.ownerUuid() != null) ? 1 : 0);
 	}
 
-	private tools.jackson.databind.JsonNode renderCategory(ApiRequest request, SandboxCategory category) {
+	private JsonNode renderCategory(ApiRequest request, SandboxCategory category) {
 		int count = (int) this.offerings.all()
 			.stream()
 			.filter((offering) -> offering.categoryUuid().equals(category.uuid())

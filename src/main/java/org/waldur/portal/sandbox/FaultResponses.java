@@ -2,6 +2,7 @@ package org.waldur.portal.sandbox;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,7 +34,7 @@ final class FaultResponses {
 			case 409 -> ApiException.detail(409, "Cannot modify an object in its current state.");
 			case 429 ->
 				new ApiException(429, SandboxJson.detail("Request was throttled. Expected available in 60 seconds."),
-						java.util.Map.of("Retry-After", "60"));
+						Map.of("Retry-After", "60"));
 			default -> ApiException.detail(status, "Injected sandbox fault.");
 		};
 	}

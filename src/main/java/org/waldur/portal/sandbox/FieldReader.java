@@ -1,6 +1,7 @@
 package org.waldur.portal.sandbox;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
@@ -44,10 +45,6 @@ final class FieldReader {
 
 	boolean hasErrors() {
 		return !this.errors.isEmpty();
-	}
-
-	boolean present(String name) {
-		return this.in.has(name);
 	}
 
 	@Nullable JsonNode raw(String name) {
@@ -184,7 +181,7 @@ final class FieldReader {
 		}
 		try {
 			BigDecimal number = new BigDecimal(value.isString() ? value.stringValue().strip() : value.asString());
-			String text = number.setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
+			String text = number.setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
 			this.out.put(name, text);
 			return text;
 		}

@@ -1,6 +1,7 @@
 package org.waldur.portal.sandbox;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,7 @@ final class Filters {
 		if (!UUID.matcher(value.strip()).matches()) {
 			throw ApiException.field(name, "Enter a valid UUID.");
 		}
-		return value.strip().replace("-", "").toLowerCase(java.util.Locale.ROOT);
+		return value.strip().replace("-", "").toLowerCase(Locale.ROOT);
 	}
 
 	/** A multiple-choice filter. */
@@ -46,7 +47,7 @@ final class Filters {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+		return switch (value.toLowerCase(Locale.ROOT)) {
 			case "true", "1", "yes" -> true;
 			case "false", "0", "no" -> false;
 			default -> throw ApiException.field(name, "Enter a valid boolean.");

@@ -3,6 +3,8 @@ package org.waldur.portal.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -46,8 +48,7 @@ final class OfferingCreation {
 	 * @param categoryExists whether a category UUID exists
 	 * @return the validated offering fields
 	 */
-	static NewOffering read(ObjectNode body, java.util.function.Predicate<String> customerExists,
-			java.util.function.Predicate<String> categoryExists) {
+	static NewOffering read(ObjectNode body, Predicate<String> customerExists, Predicate<String> categoryExists) {
 		FieldReader reader = new FieldReader(body);
 		String name = reader.text("name", true, 150, false, null);
 		String description = reader.text("description", false, Integer.MAX_VALUE, true, "");
@@ -77,8 +78,7 @@ final class OfferingCreation {
 	}
 
 	private static List<ObjectNode> plans(FieldReader reader) {
-		List<ObjectNode> plans = items(reader, "plans", OfferingCreation::plan, true);
-		return plans;
+		return items(reader, "plans", OfferingCreation::plan, true);
 	}
 
 	private static ObjectNode pluginOptions(FieldReader reader) {
@@ -94,8 +94,8 @@ final class OfferingCreation {
 	 * A list of nested objects: errors become a list with one object per item, empty for
 	 * valid items.
 	 */
-	private static List<ObjectNode> items(FieldReader reader, String field,
-			java.util.function.Function<JsonNode, FieldReader> readItem, boolean atLeastOne) {
+	private static List<ObjectNode> items(FieldReader reader, String field, Function<JsonNode, FieldReader> readItem,
+			boolean atLeastOne) {
 		JsonNode value = reader.raw(field);
 		List<ObjectNode> result = new ArrayList<>();
 		if (value == null) {

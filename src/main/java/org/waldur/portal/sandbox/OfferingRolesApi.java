@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -144,7 +145,7 @@ class OfferingRolesApi {
 		if (value == null) {
 			return null;
 		}
-		SandboxUser user = this.users.find(value.replace("-", "").toLowerCase(java.util.Locale.ROOT)).orElse(null);
+		SandboxUser user = this.users.find(value.replace("-", "").toLowerCase(Locale.ROOT)).orElse(null);
 		if (user == null) {
 			reader.error("user", "User is not found.");
 		}

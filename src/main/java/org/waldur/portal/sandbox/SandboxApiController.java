@@ -1,6 +1,7 @@
 package org.waldur.portal.sandbox;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -144,20 +147,20 @@ class SandboxApiController {
 		return path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
 	}
 
-	private static org.springframework.util.MultiValueMap<String, String> query(HttpServletRequest request) {
+	private static MultiValueMap<String, String> query(HttpServletRequest request) {
 		return UriComponentsBuilder.fromUriString(requestUrl(request))
 			.build()
 			.getQueryParams()
 			.entrySet()
 			.stream()
-			.collect(org.springframework.util.LinkedMultiValueMap::new,
+			.collect(LinkedMultiValueMap::new,
 					(map, entry) -> entry.getValue()
 						.forEach((value) -> map.add(decode(entry.getKey()), decode((value != null) ? value : ""))),
-					org.springframework.util.LinkedMultiValueMap::addAll);
+					LinkedMultiValueMap::addAll);
 	}
 
 	private static String decode(String value) {
-		return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	private static String body(HttpServletRequest request) throws IOException {

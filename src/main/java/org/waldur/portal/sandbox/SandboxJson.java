@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -332,7 +333,7 @@ final class SandboxJson {
 	}
 
 	private static String slug(String name, String uuid) {
-		String base = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 		return (base.isEmpty() ? "item" : base.substring(0, Math.min(base.length(), 20))) + "-" + uuid.substring(0, 4);
 	}
 

@@ -2,7 +2,6 @@ package org.waldur.portal.sandbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -144,11 +143,6 @@ public class SandboxSeed implements InitializingBean {
 		if (this.directory.findCategoryByTitle(title).isEmpty()) {
 			this.directory.createCategory(new SandboxCategory(Ids.uuid(), title, description, this.clock.instant()));
 		}
-	}
-
-	/** Seeded names, for display. */
-	static List<String> customerNames() {
-		return List.of(PROVIDER_CUSTOMER, OTHER_CUSTOMER);
 	}
 
 	@Override

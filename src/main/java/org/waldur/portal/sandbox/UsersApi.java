@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.waldur.portal.config.ConditionalOnSandboxMode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
@@ -135,7 +136,7 @@ class UsersApi {
 		return this.users.all().stream().filter((user) -> related.contains(user.uuid())).toList();
 	}
 
-	private tools.jackson.databind.node.ObjectNode render(ApiRequest request, SandboxUser user) {
+	private ObjectNode render(ApiRequest request, SandboxUser user) {
 		SandboxToken own = user.uuid().equals(request.caller().uuid()) ? this.users.tokenOf(user.uuid()).orElse(null)
 				: null;
 		return SandboxJson.user(request.apiRoot(), user, own);
