@@ -240,4 +240,48 @@ public class WaldurClient {
 				+ hex.substring(16, 20) + "-" + hex.substring(20);
 	}
 
+	/** The create-offering call as {@link #createOffering} would send it. */
+	public WaldurRequestPreview previewCreateOffering(WaldurCredential credential, OfferingRequest request) {
+		return this.transport.preview(WaldurCall.post(WaldurOperation.CREATE_OFFERING, credential, OFFERINGS,
+				WaldurBodies.OfferingCreate.of(request)));
+	}
+
+	/** The call as {@link #updateIntegration} would send it. */
+	public WaldurRequestPreview previewUpdateIntegration(WaldurCredential credential, String offeringUuid,
+			PluginOptions options) {
+		return this.transport.preview(WaldurCall.post(WaldurOperation.UPDATE_INTEGRATION, credential,
+				offering(offeringUuid) + "update_integration/", new WaldurBodies.IntegrationUpdate(options)));
+	}
+
+	/** The call as {@link #activateOffering} would send it. */
+	public WaldurRequestPreview previewActivateOffering(String offeringUuid) {
+		return this.transport.preview(WaldurCall.post(WaldurOperation.ACTIVATE_OFFERING, WaldurCredential.staff(),
+				offering(offeringUuid) + "activate/", null));
+	}
+
+	/** The call as {@link #createUser} would send it. */
+	public WaldurRequestPreview previewCreateUser(NewUser user) {
+		return this.transport.preview(WaldurCall.post(WaldurOperation.CREATE_USER, WaldurCredential.staff(), "users/",
+				WaldurBodies.UserCreate.of(user)));
+	}
+
+	/** The call as {@link #addOfferingUser} would send it. */
+	public WaldurRequestPreview previewAddOfferingUser(WaldurCredential credential, String offeringUuid,
+			String userUuid, String role) {
+		return this.transport.preview(WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential,
+				offering(offeringUuid) + "add_user/", new WaldurBodies.RoleCreate(role, canonical(userUuid))));
+	}
+
+	/** The call as {@link #getToken} would send it. */
+	public WaldurRequestPreview previewGetToken(String userUuid) {
+		return this.transport
+			.preview(WaldurCall.get(WaldurOperation.GET_TOKEN, WaldurCredential.staff(), user(userUuid) + "token/"));
+	}
+
+	/** The call as {@link #refreshToken} would send it. */
+	public WaldurRequestPreview previewRefreshToken(String userUuid) {
+		return this.transport.preview(WaldurCall.post(WaldurOperation.REFRESH_TOKEN, WaldurCredential.staff(),
+				user(userUuid) + "refresh_token/", null));
+	}
+
 }

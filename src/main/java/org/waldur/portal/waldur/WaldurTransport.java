@@ -99,6 +99,17 @@ final class WaldurTransport {
 		}
 	}
 
+	/** The call as it would be sent, secrets masked; nothing is sent. */
+	WaldurRequestPreview preview(WaldurCall call) {
+		WaldurEndpoint endpoint = this.endpoint.get();
+		URI uri = uri(endpoint.apiRoot(), call);
+		String body = (call.body() != null) ? this.json.writerWithDefaultPrettyPrinter().writeValueAsString(call.body())
+				: null;
+		String token = call.credential().token(endpoint);
+		return new WaldurRequestPreview(call.method().name(), uri.toString(), this.masking.mask(body, List.of(token)),
+				call.credential().kind());
+	}
+
 	private WaldurResponse attempt(WaldurCall call, long started) {
 		WaldurEndpoint endpoint = this.endpoint.get();
 		URI uri = uri(endpoint.apiRoot(), call);
