@@ -3,12 +3,8 @@ package org.waldur.portal.waldur;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.JavaType;
 
 import org.springframework.http.HttpMethod;
 
@@ -30,17 +26,17 @@ public class WaldurClient {
 	/** The role the site agent's user needs on the offering. */
 	public static final String OFFERING_MANAGER = "OFFERING.MANAGER";
 
-	private static final Pattern UUID = Pattern
-		.compile("[0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
 	private static final String OFFERINGS = "marketplace-provider-offerings/";
 
 	private final WaldurTransport transport;
+
+	private final WaldurReader reader;
 
 	private final WaldurPages pages;
 
 	WaldurClient(WaldurTransport transport) {
 		this.transport = transport;
+		this.reader = new WaldurReader(transport.json(), transport.failures());
 		this.pages = new WaldurPages();
 	}
 
@@ -79,7 +75,7 @@ public class WaldurClient {
 	 */
 	public WaldurResult<RoleGrant> addOfferingUser(WaldurCredential credential, String offeringUuid, String userUuid,
 			String role) {
-		WaldurBodies.RoleCreate body = new WaldurBodies.RoleCreate(role, canonical(userUuid));
+		WaldurBodies.RoleCreate body = new WaldurBodies.RoleCreate(role, WaldurUuids.canonical(userUuid));
 		return one(WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential, offering(offeringUuid) + "add_user/",
 				body), RoleGrant.class);
 	}
@@ -103,10 +99,11 @@ public class WaldurClient {
 	public WaldurResult<List<Offering>> findOfferings(WaldurCredential credential, String name, String customerUuid) {
 		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_OFFERINGS, credential, OFFERINGS)
 			.query("name_exact", name)
-			.query("customer_uuid", requireUuid(customerUuid))
+			.query("customer_uuid", WaldurUuids.require(customerUuid))
 			.query("type", OfferingRequest.SLURM_TYPE);
 		WaldurResponse response = this.transport.execute(call);
-		List<Offering> offerings = readList(call, response, Offering.class).stream()
+		List<Offering> offerings = this.reader.readList(call, response, Offering.class)
+			.stream()
 			.filter((offering) -> name.equals(offering.name()))
 			.toList();
 		return new WaldurResult<>(offerings, response.exchange());
@@ -122,10 +119,10 @@ public class WaldurClient {
 			String userUuid, String role) {
 		WaldurCall call = WaldurCall
 			.get(WaldurOperation.LIST_OFFERING_USERS, credential, offering(offeringUuid) + "list_users/")
-			.query("user", requireUuid(userUuid))
+			.query("user", WaldurUuids.require(userUuid))
 			.query("role", role);
 		WaldurResponse response = this.transport.execute(call);
-		return new WaldurResult<>(readList(call, response, OfferingUserRole.class), response.exchange());
+		return new WaldurResult<>(this.reader.readList(call, response, OfferingUserRole.class), response.exchange());
 	}
 
 	/** The user with exactly this username, looked up with the staff token. */
@@ -133,7 +130,8 @@ public class WaldurClient {
 		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_USER, WaldurCredential.staff(), "users/")
 			.query("username", username);
 		WaldurResponse response = this.transport.execute(call);
-		Optional<WaldurUser> user = readList(call, response, WaldurUser.class).stream()
+		Optional<WaldurUser> user = this.reader.readList(call, response, WaldurUser.class)
+			.stream()
 			.filter((candidate) -> username.equals(candidate.username()))
 			.findFirst();
 		return new WaldurResult<>(user, response.exchange());
@@ -180,64 +178,21 @@ public class WaldurClient {
 		}
 		WaldurCall paged = call.query("page", page).query("page_size", pageSize);
 		WaldurResponse response = this.transport.execute(paged);
-		List<T> items = readList(paged, response, type);
+		List<T> items = this.reader.readList(paged, response, type);
 		return new WaldurResult<>(this.pages.page(items, response.headers(), page, pageSize), response.exchange());
 	}
 
 	private <T> WaldurResult<T> one(WaldurCall call, Class<T> type) {
 		WaldurResponse response = this.transport.execute(call);
-		return new WaldurResult<>(read(call, response, this.transport.json().constructType(type)), response.exchange());
-	}
-
-	private <T> List<T> readList(WaldurCall call, WaldurResponse response, Class<T> type) {
-		return read(call, response, this.transport.json().getTypeFactory().constructCollectionType(List.class, type));
-	}
-
-	private <T> T read(WaldurCall call, WaldurResponse response, JavaType type) {
-		if (response.body().isBlank()) {
-			throw this.transport.failures()
-				.unreadable(call, response.exchange(), "an empty body where JSON was expected", null);
-		}
-		try {
-			T value = this.transport.json().readValue(response.body(), type);
-			if (value == null) {
-				throw this.transport.failures().unreadable(call, response.exchange(), "a null body", null);
-			}
-			return value;
-		}
-		catch (DatabindException ex) {
-			throw this.transport.failures()
-				.unreadable(call, response.exchange(), "JSON that does not match " + type.getRawClass().getSimpleName()
-						+ " at " + ex.getPathReference(), null);
-		}
-		catch (JacksonException ex) {
-			throw this.transport.failures()
-				.unreadable(call, response.exchange(), "a body that is not valid JSON", null);
-		}
+		return new WaldurResult<>(this.reader.read(call, response, type), response.exchange());
 	}
 
 	private static String offering(String uuid) {
-		return OFFERINGS + requireUuid(uuid) + "/";
+		return OFFERINGS + WaldurUuids.require(uuid) + "/";
 	}
 
 	private static String user(String uuid) {
-		return "users/" + requireUuid(uuid) + "/";
-	}
-
-	private static String requireUuid(String uuid) {
-		if (uuid == null || !UUID.matcher(uuid).matches()) {
-			throw new IllegalArgumentException("Not a Waldur UUID: '" + uuid + "'");
-		}
-		return uuid;
-	}
-
-	/**
-	 * The UUID in its dashed form, as the OpenAPI schema's {@code format: uuid} has it.
-	 */
-	static String canonical(String uuid) {
-		String hex = requireUuid(uuid).replace("-", "").toLowerCase(java.util.Locale.ROOT);
-		return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-				+ hex.substring(16, 20) + "-" + hex.substring(20);
+		return "users/" + WaldurUuids.require(uuid) + "/";
 	}
 
 	/** The create-offering call as {@link #createOffering} would send it. */

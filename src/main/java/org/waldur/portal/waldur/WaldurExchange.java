@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record WaldurExchange(String method, String url, @Nullable String requestBody, @Nullable Integer status,
 		@Nullable String responseBody, long durationMillis, WaldurCredential.Kind credentialKind) {
 
-	/** A short description for messages, such as {@code POST https://…/users/ → 201}. */
+	/** A short description for messages, such as {@code POST https://…/users/ -> 201}. */
 	public String summary() {
 		return this.method + " " + this.url + " -> " + ((this.status != null) ? this.status : "no response");
 	}
