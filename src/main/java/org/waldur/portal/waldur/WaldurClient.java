@@ -223,8 +223,9 @@ public class WaldurClient {
 	/** The call as {@link #addOfferingUser} would send it. */
 	public WaldurRequestPreview previewAddOfferingUser(WaldurCredential credential, String offeringUuid,
 			String userUuid, String role) {
-		return this.transport.preview(WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential,
-				offering(offeringUuid) + "add_user/", new WaldurBodies.RoleCreate(role, canonical(userUuid))));
+		return this.transport.preview(
+				WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential, offering(offeringUuid) + "add_user/",
+						new WaldurBodies.RoleCreate(role, WaldurUuids.canonical(userUuid))));
 	}
 
 	/** The call as {@link #getToken} would send it. */
