@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import org.waldur.portal.waldur.WaldurExchange;
 import org.waldur.portal.waldur.WaldurNotFoundException;
 import org.waldur.portal.waldur.WaldurOutcomeUnknownException;
 import org.waldur.portal.waldur.WaldurRejectedException;
+import org.waldur.portal.waldur.WaldurRequestPreview;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -218,6 +221,38 @@ public class Onboarding {
 			this.events.publishEvent(new OnboardingEvents.TokenRevealed(id, viewer.username(), first));
 			return this.secrets.decrypt(sealed, purpose(session, "service-token"));
 		});
+	}
+
+	/**
+	 * Lets {@code use} work with the service-account token in clear without showing it,
+	 * for example to check that it authenticates. Needs the same right as revealing it.
+	 */
+	public <T> T useServiceToken(long id, Viewer viewer, Function<String, T> use) {
+		OnboardingSession session = get(id, viewer);
+		if (!viewer.mayChange(session)) {
+			throw new OnboardingAccessDeniedException(
+					"Using the token needs the operator of this onboarding or support staff.");
+		}
+		String sealed = session.getServiceTokenSecret();
+		if (sealed == null) {
+			throw new StepNotRunnableException("No token has been fetched yet.");
+		}
+		return use.apply(this.secrets.decrypt(sealed, purpose(session, "service-token")));
+	}
+
+	/**
+	 * The change call {@code step} would send now, for the user to confirm, or empty when
+	 * its inputs or earlier results are missing.
+	 */
+	public Optional<WaldurRequestPreview> preview(OnboardingSession session, OnboardingStep step) {
+		return this.executor.preview(step, snapshotForPreview(session, step));
+	}
+
+	private StepExecutor.Run snapshotForPreview(OnboardingSession session, OnboardingStep step) {
+		WaldurCredential credential = (step.tokenChoice() == OnboardingStep.TokenChoice.OWNER_OR_STAFF
+				&& session.hasOwnerToken()) ? WaldurCredential.owner("preview-only") : WaldurCredential.staff();
+		return new StepExecutor.Run(credential, false, session.getOfferingInput(), session.getIntegrationInput(),
+				session.getAccountInput(), session.getOfferingUuid(), session.getUserUuid());
 	}
 
 	private Claim claim(long id, OnboardingStep step, long version, Viewer viewer) {

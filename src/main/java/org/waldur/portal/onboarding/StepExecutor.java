@@ -15,6 +15,7 @@ import org.waldur.portal.waldur.UserAuthToken;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurExchange;
+import org.waldur.portal.waldur.WaldurRequestPreview;
 import org.waldur.portal.waldur.WaldurResult;
 import org.waldur.portal.waldur.WaldurUser;
 
@@ -53,6 +54,33 @@ class StepExecutor {
 			case TOKEN -> fetchToken(run, calls);
 			case TOKEN_REFRESH -> run.reconcile() ? reconcileToken(run, calls) : refreshToken(run, calls);
 		};
+	}
+
+	/**
+	 * The change call of {@code step}, as it would be sent; empty when inputs are
+	 * missing.
+	 */
+	Optional<WaldurRequestPreview> preview(OnboardingStep step, Run run) {
+		try {
+			return Optional.of(switch (step) {
+				case OFFERING -> this.waldur.previewCreateOffering(run.credential(),
+						WaldurRequests.offering(require(run.offering(), "offering inputs")));
+				case INTEGRATION ->
+					this.waldur.previewUpdateIntegration(run.credential(), require(run.offeringUuid(), "offering"),
+							WaldurRequests.pluginOptions(require(run.integration(), "integration options")));
+				case ACTIVATION -> this.waldur.previewActivateOffering(require(run.offeringUuid(), "offering"));
+				case SERVICE_ACCOUNT -> this.waldur
+					.previewCreateUser(WaldurRequests.user(require(run.account(), "service-account inputs")));
+				case MANAGER_ROLE ->
+					this.waldur.previewAddOfferingUser(run.credential(), require(run.offeringUuid(), "offering"),
+							require(run.userUuid(), "service account"), MANAGER_ROLE);
+				case TOKEN -> this.waldur.previewGetToken(require(run.userUuid(), "service account"));
+				case TOKEN_REFRESH -> this.waldur.previewRefreshToken(require(run.userUuid(), "service account"));
+			});
+		}
+		catch (StepNotRunnableException | IllegalArgumentException | IllegalStateException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** Replaces the service account's token; the old one stops working at once. */

@@ -42,7 +42,13 @@ class WaldurHealthIndicator implements HealthIndicator {
 		if (waldur == null) {
 			return Health.unknown().withDetail("reason", "no Waldur endpoint is configured yet").build();
 		}
-		Health.Builder health = withEndpoint(waldur);
+		Health.Builder health;
+		try {
+			health = withEndpoint(waldur);
+		}
+		catch (IllegalStateException ex) {
+			return Health.unknown().withDetail("reason", ex.getMessage()).build();
+		}
 		try {
 			WaldurUser user = this.client.probe(this.timeout).value();
 			return health.up().withDetail("user", String.valueOf(user.username())).build();

@@ -1,0 +1,127 @@
+package org.waldur.portal.onboarding.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingSession;
+import org.waldur.portal.onboarding.OnboardingStatus;
+import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.StepAttempt;
+import org.waldur.portal.onboarding.StepNotRunnableException;
+import org.waldur.portal.onboarding.Viewer;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Starting an onboarding, its summary page (what exists in Waldur, the history of
+ * attempts, the token shown once), token reveal and refresh, and abandoning.
+ */
+@Controller
+@RequestMapping("/onboarding")
+class OnboardingController {
+
+	private final Onboarding onboarding;
+
+	private final StepPages pages;
+
+	OnboardingController(Onboarding onboarding, StepPages pages) {
+		this.onboarding = onboarding;
+		this.pages = pages;
+	}
+
+	@PostMapping
+	String start(Authentication user, RedirectAttributes redirect) {
+		OnboardingSession session = this.onboarding.start(Viewers.of(user));
+		redirect.addFlashAttribute("flashSuccess", "New onboarding started. Describe the offering first.");
+		return "redirect:" + StepPages.href(session, OnboardingStep.OFFERING);
+	}
+
+	@GetMapping("/{id}")
+	String resume(@PathVariable long id, Authentication user) {
+		OnboardingSession session = this.onboarding.get(id, Viewers.of(user));
+		return session.getStatus().isOpen() ? "redirect:" + StepPages.href(session, session.getCurrentStep())
+				: "redirect:/onboarding/" + id + "/summary";
+	}
+
+	@GetMapping("/{id}/summary")
+	String summary(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
+		Viewer viewer = Viewers.of(user);
+		OnboardingSession session = this.onboarding.get(id, viewer);
+		boolean mayChange = viewer.mayChange(session);
+		if (mayChange && session.hasServiceToken() && !session.isServiceTokenDisplayed()) {
+			model.addAttribute("token", this.onboarding.revealToken(id, viewer));
+			noStore(response);
+		}
+		model.addAttribute("section", "onboarding");
+		model.addAttribute("onboarding", session);
+		model.addAttribute("steps", this.pages.indicator(session, null));
+		model.addAttribute("attempts", this.onboarding.attempts(id, viewer));
+		model.addAttribute("mayChange", mayChange);
+		model.addAttribute("completed", session.getStatus() == OnboardingStatus.COMPLETED);
+		model.addAttribute("canAbandon", mayChange && session.getStatus().isOpen());
+		model.addAttribute("refreshStatus", this.onboarding.statusOf(session, OnboardingStep.TOKEN_REFRESH));
+		return "onboarding/summary";
+	}
+
+	@PostMapping("/{id}/token/reveal")
+	String reveal(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
+		Viewer viewer = Viewers.of(user);
+		model.addAttribute("token", this.onboarding.revealToken(id, viewer));
+		model.addAttribute("onboarding", this.onboarding.get(id, viewer));
+		model.addAttribute("section", "onboarding");
+		noStore(response);
+		return "onboarding/token";
+	}
+
+	@PostMapping("/{id}/token/refresh")
+	String refresh(@PathVariable long id, @RequestParam long version,
+			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+		if (!confirmed) {
+			redirect.addFlashAttribute("flashError",
+					"Tick the box to confirm that the current token stops working at once.");
+			return "redirect:/onboarding/" + id + "/summary#refresh";
+		}
+		try {
+			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, Viewers.of(user));
+			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
+					"Token refresh: " + attempt.getMessage()
+							+ (attempt.getOutcome().isSuccess() ? " Update the site agent's configuration now." : ""));
+		}
+		catch (StepNotRunnableException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return "redirect:/onboarding/" + id + "/summary";
+	}
+
+	@PostMapping("/{id}/abandon")
+	String abandon(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
+			Authentication user, RedirectAttributes redirect) {
+		String trimmed = reason.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 1000) {
+			redirect.addFlashAttribute("flashError", "Give a reason of up to 1000 characters to abandon.");
+			return "redirect:/onboarding/" + id + "/summary#abandon";
+		}
+		try {
+			this.onboarding.abandon(id, version, trimmed, Viewers.of(user));
+			redirect.addFlashAttribute("flashSuccess",
+					"Onboarding abandoned. Nothing was deleted in Waldur; the list below shows what exists there.");
+		}
+		catch (StepNotRunnableException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return "redirect:/onboarding/" + id + "/summary";
+	}
+
+	private static void noStore(HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Pragma", "no-cache");
+	}
+
+}

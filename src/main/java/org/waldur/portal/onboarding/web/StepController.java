@@ -1,0 +1,114 @@
+package org.waldur.portal.onboarding.web;
+
+import jakarta.validation.Valid;
+import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingSession;
+import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.StepAttempt;
+import org.waldur.portal.onboarding.StepNotRunnableException;
+import org.waldur.portal.onboarding.Viewer;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One page per wizard step: show it, save its inputs (integration and service account;
+ * the offering has {@link OfferingStepController}), and run it against Waldur after the
+ * user confirmed the previewed request.
+ */
+@Controller
+@RequestMapping("/onboarding/{id}/steps")
+class StepController {
+
+	private final Onboarding onboarding;
+
+	private final StepPages pages;
+
+	private final StepForms forms;
+
+	StepController(Onboarding onboarding, StepPages pages, StepForms forms) {
+		this.onboarding = onboarding;
+		this.pages = pages;
+		this.forms = forms;
+	}
+
+	@GetMapping("/{step}")
+	String show(@PathVariable long id, @PathVariable OnboardingStep step, Authentication user, Model model) {
+		if (!step.inWizard()) {
+			return "redirect:/onboarding/" + id + "/summary";
+		}
+		Viewer viewer = Viewers.of(user);
+		OnboardingSession session = this.onboarding.get(id, viewer);
+		this.forms.addForm(model, session, step);
+		this.pages.fill(model, session, step, viewer);
+		return "onboarding/step";
+	}
+
+	@PostMapping("/integration")
+	String saveIntegration(@PathVariable long id, @RequestParam long version,
+			@Valid @ModelAttribute("form") IntegrationForm form, BindingResult result, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		Viewer viewer = Viewers.of(user);
+		if (!result.hasErrors()) {
+			try {
+				this.onboarding.saveIntegration(id, version, form.toInput(), viewer);
+				redirect.addFlashAttribute("flashSuccess", "Integration options saved. Check the request below.");
+				return "redirect:/onboarding/" + id + "/steps/integration#preview";
+			}
+			catch (StepNotRunnableException ex) {
+				result.reject("state", ex.getMessage());
+			}
+		}
+		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.INTEGRATION, viewer);
+		return "onboarding/step";
+	}
+
+	@PostMapping("/service-account")
+	String saveAccount(@PathVariable long id, @RequestParam long version,
+			@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		Viewer viewer = Viewers.of(user);
+		if (!result.hasErrors()) {
+			try {
+				this.onboarding.saveAccount(id, version, form.toInput(), viewer);
+				redirect.addFlashAttribute("flashSuccess", "Service account details saved. Check the request below.");
+				return "redirect:/onboarding/" + id + "/steps/service-account#preview";
+			}
+			catch (StepNotRunnableException ex) {
+				result.reject("state", ex.getMessage());
+			}
+		}
+		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.SERVICE_ACCOUNT, viewer);
+		return "onboarding/step";
+	}
+
+	@PostMapping("/{step}/run")
+	String run(@PathVariable long id, @PathVariable OnboardingStep step, @RequestParam long version,
+			Authentication user, RedirectAttributes redirect) {
+		try {
+			StepAttempt attempt = this.onboarding.run(id, step, version, Viewers.of(user));
+			if (attempt.getOutcome().isSuccess()) {
+				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
+				return (step.next() != null && step.inWizard())
+						? "redirect:" + StepPages.href(this.onboarding.get(id, Viewers.of(user)), step.next())
+						: "redirect:/onboarding/" + id + "/summary";
+			}
+			redirect.addFlashAttribute("flashError", step.title() + ": " + attempt.getMessage());
+		}
+		catch (StepNotRunnableException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return step.inWizard() ? "redirect:/onboarding/" + id + "/steps/" + step.slug()
+				: "redirect:/onboarding/" + id + "/summary";
+	}
+
+}

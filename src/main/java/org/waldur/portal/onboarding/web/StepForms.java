@@ -1,0 +1,56 @@
+package org.waldur.portal.onboarding.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.waldur.portal.onboarding.IntegrationInput;
+import org.waldur.portal.onboarding.OnboardingSession;
+import org.waldur.portal.onboarding.OnboardingStep;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Puts the form of a step, filled from the session's saved inputs or with defaults, on
+ * the model, together with Waldur's messages if it rejected the last attempt.
+ */
+@Component
+class StepForms {
+
+	private final StepPages pages;
+
+	private final Pickers pickers;
+
+	StepForms(StepPages pages, Pickers pickers) {
+		this.pages = pages;
+		this.pickers = pickers;
+	}
+
+	void addForm(Model model, OnboardingSession session, OnboardingStep step) {
+		Object form = switch (step) {
+			case OFFERING -> (session.getOfferingInput() != null) ? OfferingForm.of(session.getOfferingInput())
+					: OfferingForm.defaults();
+			case INTEGRATION -> IntegrationForm.of((session.getIntegrationInput() != null)
+					? session.getIntegrationInput() : IntegrationInput.defaults());
+			case SERVICE_ACCOUNT -> (session.getAccountInput() != null) ? AccountForm.of(session.getAccountInput())
+					: AccountForm.suggestedFor(session.getTitle());
+			default -> null;
+		};
+		if (form == null || model.containsAttribute("form")) {
+			return;
+		}
+		model.addAttribute("form", form);
+		Map<String, List<String>> rejected = this.pages.rejectedFields(session, step);
+		if (!rejected.isEmpty() && session.isEditable(step)) {
+			BindingResult result = new BeanPropertyBindingResult(form, "form");
+			WaldurFieldErrors.apply(result, rejected);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+		}
+		if (step == OnboardingStep.OFFERING) {
+			OfferingStepController.addPickers(model, this.pickers, (OfferingForm) form, session);
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.waldur.portal.onboarding.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.AttemptOutcome;
+import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingSession;
+import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.StepAttempt;
+import org.waldur.portal.onboarding.StepStatus;
+import org.waldur.portal.onboarding.Viewer;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Builds what a step page shows: the indicator, the flags the template needs, the preview
+ * of the request to confirm and the last attempt with Waldur's messages.
+ */
+@Component
+class StepPages {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Onboarding onboarding;
+
+	StepPages(Onboarding onboarding) {
+		this.onboarding = onboarding;
+	}
+
+	void fill(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer) {
+		StepStatus status = this.onboarding.statusOf(session, step);
+		boolean mayChange = viewer.mayChange(session);
+		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
+		model.addAttribute("section", "onboarding");
+		model.addAttribute("onboarding", session);
+		model.addAttribute("steps", indicator(session, step));
+		model.addAttribute("step", step);
+		model.addAttribute("stepStatus", status);
+		model.addAttribute("mayChange", mayChange);
+		model.addAttribute("editable", mayChange && session.isEditable(step));
+		model.addAttribute("canRun", mayChange && session.canRun(step) && status != StepStatus.RUNNING);
+		model.addAttribute("running", status == StepStatus.RUNNING);
+		model.addAttribute("reconcile", status == StepStatus.NEEDS_RECONCILIATION
+				|| (last != null && last.getOutcome() == AttemptOutcome.FAILED));
+		model.addAttribute("runLabel", runLabel(status, last));
+		model.addAttribute("preview",
+				session.canRun(step) ? this.onboarding.preview(session, step).orElse(null) : null);
+		model.addAttribute("lastAttempt", last);
+		model.addAttribute("previousHref", (step.previous() != null) ? href(session, step.previous()) : null);
+		model.addAttribute("nextHref", (step.next() != null && session.step(step).getStatus() == StepStatus.DONE)
+				? href(session, step.next()) : null);
+		model.addAttribute("maxCallSeconds", this.onboarding.maxCallDuration().toSeconds());
+	}
+
+	/** Waldur's field messages of the last attempt, when it was rejected. */
+	Map<String, List<String>> rejectedFields(OnboardingSession session, OnboardingStep step) {
+		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
+		if (last == null || last.getOutcome() != AttemptOutcome.REJECTED || last.getFieldErrors() == null) {
+			return Map.of();
+		}
+		return JSON.readValue(last.getFieldErrors(), new TypeReference<Map<String, List<String>>>() {
+		});
+	}
+
+	List<StepView> indicator(OnboardingSession session, @Nullable OnboardingStep shown) {
+		return OnboardingStep.wizard().stream().map((step) -> {
+			StepStatus status = this.onboarding.statusOf(session, step);
+			String state = switch (status) {
+				case DONE -> "done";
+				case FAILED, NEEDS_RECONCILIATION -> "failed";
+				case RUNNING -> "current";
+				case TODO -> (step == session.getCurrentStep()) ? "current" : "todo";
+			};
+			return new StepView(step, status, state, step == shown, href(session, step));
+		}).toList();
+	}
+
+	static String href(OnboardingSession session, OnboardingStep step) {
+		return "/onboarding/" + session.getId() + "/steps/" + step.slug();
+	}
+
+	private static String runLabel(StepStatus status, @Nullable StepAttempt last) {
+		if (status == StepStatus.NEEDS_RECONCILIATION) {
+			return "Check Waldur and continue";
+		}
+		if (last != null && !last.getOutcome().isSuccess()) {
+			return "Retry: send to Waldur again";
+		}
+		return "Confirm and send to Waldur";
+	}
+
+}
