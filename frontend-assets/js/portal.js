@@ -24,4 +24,18 @@
 			});
 		}
 	});
+	// Inputs with data-live-pattern say at once when the value breaks the rule.
+	document.addEventListener('input', function (event) {
+		var input = event.target;
+		var pattern = input.getAttribute && input.getAttribute('data-live-pattern');
+		if (!pattern) {
+			return;
+		}
+		var ok = input.value === '' || new RegExp('^(?:' + pattern + ')$').test(input.value);
+		var help = document.getElementById(input.id + '-live');
+		if (help) {
+			help.textContent = ok ? '' : input.getAttribute('data-live-message');
+		}
+		input.classList.toggle('is-invalid', !ok);
+	});
 })();

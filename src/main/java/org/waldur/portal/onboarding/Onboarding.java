@@ -105,6 +105,19 @@ public class Onboarding {
 		return session;
 	}
 
+	/** The most recently updated onboardings the viewer may see. */
+	public List<OnboardingSession> recent(Viewer viewer) {
+		return viewer.seesAll() ? this.sessions.findTop50ByOrderByUpdatedAtDesc() : this.sessions
+			.findTop50ByCreatedByOrAssigneeOrderByUpdatedAtDesc(viewer.username(), viewer.username());
+	}
+
+	/**
+	 * Open onboardings that wait for someone: a step failed or its outcome is unknown.
+	 */
+	public List<OnboardingSession> needingAttention() {
+		return this.sessions.findTop20ByStatusInOrderByUpdatedAtDesc(List.of(OnboardingStatus.NEEDS_ATTENTION));
+	}
+
 	/** Every attempt of the session, oldest first. */
 	public List<StepAttempt> attempts(long id, Viewer viewer) {
 		get(id, viewer);

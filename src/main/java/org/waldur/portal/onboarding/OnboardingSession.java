@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +18,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,7 +95,8 @@ public class OnboardingSession {
 	@Version
 	private long version;
 
-	@OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
 	private List<StepExecution> steps = new ArrayList<>();
 
 	protected OnboardingSession() {
@@ -256,9 +260,13 @@ public class OnboardingSession {
 	}
 
 	/**
-	 * Whether {@code step} may run now: open session, earlier steps done, this one not.
+	 * Whether {@code step} may run now: open session, earlier steps done, this one not. A
+	 * token refresh may run on a completed session at any time.
 	 */
 	public boolean canRun(OnboardingStep step) {
+		if (!step.inWizard()) {
+			return this.status == OnboardingStatus.COMPLETED;
+		}
 		return this.status.isOpen() && !step(step).isDone()
 				&& step.prerequisites().stream().allMatch((earlier) -> step(earlier).isDone());
 	}

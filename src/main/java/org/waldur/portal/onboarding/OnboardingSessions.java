@@ -9,7 +9,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
  */
 public interface OnboardingSessions extends JpaRepository<OnboardingSession, Long> {
 
-	List<OnboardingSession> findTop20ByCreatedByOrAssigneeOrderByUpdatedAtDesc(String createdBy, String assignee);
+	List<OnboardingSession> findTop50ByCreatedByOrAssigneeOrderByUpdatedAtDesc(String createdBy, String assignee);
+
+	List<OnboardingSession> findTop50ByOrderByUpdatedAtDesc();
 
 	List<OnboardingSession> findTop20ByStatusInOrderByUpdatedAtDesc(List<OnboardingStatus> statuses);
 

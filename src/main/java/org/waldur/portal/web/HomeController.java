@@ -2,6 +2,8 @@ package org.waldur.portal.web;
 
 import java.util.Set;
 
+import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.Viewer;
 import org.waldur.portal.security.Role;
 
 import org.springframework.security.core.Authentication;
@@ -15,9 +17,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+	private final Onboarding onboarding;
+
+	HomeController(Onboarding onboarding) {
+		this.onboarding = onboarding;
+	}
+
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
 		Set<Role> roles = LayoutModelAdvice.roles(authentication);
+		if (roles.contains(Role.OPERATOR)) {
+			model.addAttribute("mySessions",
+					this.onboarding.recent(new Viewer(authentication.getName(), Set.of(Role.OPERATOR))));
+		}
+		if (roles.contains(Role.SUPPORT)) {
+			model.addAttribute("attentionSessions", this.onboarding.needingAttention());
+		}
 		model.addAttribute("section", "home");
 		model.addAttribute("showOperator", roles.contains(Role.OPERATOR));
 		model.addAttribute("showSupport", roles.contains(Role.SUPPORT));

@@ -36,6 +36,16 @@ class OnboardingController {
 		this.pages = pages;
 	}
 
+	@GetMapping
+	String list(Authentication user, Model model) {
+		Viewer viewer = Viewers.of(user);
+		model.addAttribute("section", "onboarding");
+		model.addAttribute("heading", viewer.seesAll() ? "All onboardings" : "My onboardings");
+		model.addAttribute("sessions", this.onboarding.recent(viewer));
+		model.addAttribute("mayStart", viewer.mayStart());
+		return "onboarding/list";
+	}
+
 	@PostMapping
 	String start(Authentication user, RedirectAttributes redirect) {
 		OnboardingSession session = this.onboarding.start(Viewers.of(user));

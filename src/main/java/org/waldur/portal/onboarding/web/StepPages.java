@@ -55,6 +55,8 @@ class StepPages {
 		model.addAttribute("nextHref", (step.next() != null && session.step(step).getStatus() == StepStatus.DONE)
 				? href(session, step.next()) : null);
 		model.addAttribute("maxCallSeconds", this.onboarding.maxCallDuration().toSeconds());
+		model.addAttribute("usernamePolicies", Choice.USERNAME_POLICIES);
+		model.addAttribute("accountPolicies", Choice.ACCOUNT_POLICIES);
 	}
 
 	/** Waldur's field messages of the last attempt, when it was rejected. */
