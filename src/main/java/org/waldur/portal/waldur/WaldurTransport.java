@@ -103,11 +103,12 @@ final class WaldurTransport {
 	WaldurRequestPreview preview(WaldurCall call) {
 		WaldurEndpoint endpoint = this.endpoint.get();
 		URI uri = uri(endpoint.apiRoot(), call);
-		String body = (call.body() != null) ? this.json.writerWithDefaultPrettyPrinter().writeValueAsString(call.body())
-				: null;
 		String token = call.credential().token(endpoint);
-		return new WaldurRequestPreview(call.method().name(), uri.toString(), this.masking.mask(body, List.of(token)),
-				call.credential().kind());
+		String masked = (call.body() != null)
+				? this.masking.mask(this.json.writeValueAsString(call.body()), List.of(token)) : null;
+		String body = (masked != null)
+				? this.json.writerWithDefaultPrettyPrinter().writeValueAsString(this.json.readTree(masked)) : null;
+		return new WaldurRequestPreview(call.method().name(), uri.toString(), body, call.credential().kind());
 	}
 
 	private WaldurResponse attempt(WaldurCall call, long started) {

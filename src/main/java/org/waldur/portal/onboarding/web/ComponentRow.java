@@ -19,7 +19,7 @@ public class ComponentRow {
 	@Pattern(regexp = "[a-zA-Z0-9_\\-/:]*", message = "Use letters, digits and _ - / : only.")
 	private @Nullable String type;
 
-	@NotBlank(message = "Enter the component's display name.")
+	@NotBlank(message = "Enter the display name of the component.")
 	@Size(max = 150, message = "Waldur accepts at most 150 characters.")
 	private @Nullable String name;
 

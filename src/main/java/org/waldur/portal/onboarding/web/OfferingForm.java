@@ -16,7 +16,7 @@ import org.waldur.portal.onboarding.OfferingInput;
  */
 public class OfferingForm {
 
-	@NotBlank(message = "Enter the offering's name.")
+	@NotBlank(message = "Enter the name of the offering.")
 	@Size(max = 150, message = "Waldur accepts at most 150 characters.")
 	private @Nullable String name;
 

@@ -11,7 +11,7 @@ import org.waldur.portal.onboarding.OfferingInput;
  */
 public class PlanRow {
 
-	@NotBlank(message = "Enter the plan's name.")
+	@NotBlank(message = "Enter the name of the plan.")
 	@Size(max = 150, message = "Waldur accepts at most 150 characters.")
 	private @Nullable String name;
 
