@@ -24,7 +24,7 @@ public class AccountForm {
 	private @Nullable String username;
 
 	@NotBlank(message = "Enter an e-mail address.")
-	@Email(regexp = ".+@.+\\..+", message = "Enter a valid e-mail address.")
+	@Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", message = "Enter a valid e-mail address.")
 	@Size(max = 254, message = "Use at most 254 characters.")
 	private @Nullable String email;
 

@@ -1,0 +1,219 @@
+package org.waldur.portal.onboarding;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.waldur.portal.sandbox.SandboxSeed;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/**
+ * The wizard's pages: validation messages, rows, the preview, Waldur's field messages and
+ * the access rules per role.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class WizardPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Onboarding onboarding;
+
+	@Autowired
+	SandboxSeed seed;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	OnboardingDriver driver;
+
+	@BeforeEach
+	void driver() {
+		this.driver = new OnboardingDriver(this.onboarding, this.seed, this.port);
+	}
+
+	@Test
+	void startingAnOnboardingOpensTheOfferingStep() throws Exception {
+		MvcResult result = this.mvc.perform(post("/onboarding").with(user("operator").roles("OPERATOR")).with(csrf()))
+			.andExpect(redirectedUrlPattern("/onboarding/*/steps/offering"))
+			.andReturn();
+		this.mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user("operator").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(view().name("onboarding/step"))
+			.andExpect(content().string(containsString("value=\"node_hours\"")))
+			.andExpect(content().string(containsString("Sandbox HPC Centre")))
+			.andExpect(content().string(containsString("id=\"no-preview\"")));
+	}
+
+	@Test
+	void invalidOfferingInputIsExplainedPerField() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		this.mvc
+			.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("name", "x".repeat(151))
+				.param("customerUuid", "not-a-uuid")
+				.param("categoryUuid", this.seed.categoryUuid("HPC"))
+				.param("components[0].type", "bad type")
+				.param("components[0].name", "Node hours")
+				.param("components[0].measuredUnit", "Node-hours")
+				.param("components[0].billingType", "fixed")
+				.param("plans[0].name", "")
+				.param("plans[0].unit", "month"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "name", "customerUuid", "components[0].type",
+					"components[0].billingType", "plans[0].name"))
+			.andExpect(content().string(containsString("Waldur accepts at most 150 characters.")))
+			.andExpect(content().string(containsString("Choose usage, limit or one.")));
+		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingInput()).isNull();
+	}
+
+	@Test
+	void rowsAreAddedAndRemovedWithoutSaving() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		this.mvc
+			.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("action", "add-component")
+				.param("name", "Rows")
+				.param("components[0].type", "node_hours")
+				.param("plans[0].name", "Default"))
+			.andExpect(status().isOk())
+			.andExpect(model().hasNoErrors())
+			.andExpect(content().string(containsString("id=\"component-1\"")));
+		this.mvc
+			.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("action", "remove-plan:0")
+				.param("plans[0].name", "Default"))
+			.andExpect(content().string(not(containsString("id=\"plan-0\""))));
+	}
+
+	@Test
+	void savedInputsShowTheExactRequestToConfirm() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		this.mvc
+			.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("name", "Previewed Cluster")
+				.param("description", "d")
+				.param("customerUuid", this.seed.providerCustomerUuid())
+				.param("categoryUuid", this.seed.categoryUuid("HPC"))
+				.param("components[0].type", "node_hours")
+				.param("components[0].name", "Node hours")
+				.param("components[0].measuredUnit", "Node-hours")
+				.param("components[0].billingType", "usage")
+				.param("plans[0].name", "Default")
+				.param("plans[0].unit", "month")
+				.param("shared", "true")
+				.param("ownerToken", this.seed.ownerToken()))
+			.andExpect(redirectedUrl("/onboarding/" + id + "/steps/offering#preview"));
+		String page = this.mvc
+			.perform(get("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("POST http://127.0.0.1:" + this.port + "/sandbox/api/marketplace-provider-offerings/")
+			.contains("Token ****** (organisation-owner token)")
+			.contains("&quot;name&quot; : &quot;Previewed Cluster&quot;")
+			.contains("id=\"owner-token-stored\"")
+			.doesNotContain(this.seed.ownerToken());
+		assertThat(this.jdbc.sql("select owner_token_secret from onboarding_session where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).startsWith("v1:").doesNotContain(this.seed.ownerToken());
+	}
+
+	@Test
+	void waldurFieldMessagesAppearNextToTheField() throws Exception {
+		long id = this.driver.prepared("Vanished Category", "vanished_agent", OnboardingDriver.OPERATOR);
+		this.jdbc.sql("update onboarding_session set offering_input = replace(offering_input, ?, ?) where id = ?")
+			.param(this.seed.categoryUuid("HPC"))
+			.param("00000000000000000000000000000000")
+			.param(id)
+			.update();
+		StepAttempt attempt = this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
+		assertThat(attempt.getOutcome()).isEqualTo(AttemptOutcome.REJECTED);
+		this.mvc.perform(get("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR")))
+			.andExpect(model().attributeHasFieldErrorCode("form", "categoryUuid", "waldur"))
+			.andExpect(content().string(containsString("Waldur: Invalid hyperlink - Object does not exist.")));
+	}
+
+	@Test
+	void auditorsReadButCannotRunAndOtherOperatorsSeeNothing() throws Exception {
+		long id = this.driver.prepared("Guarded Cluster", "guarded_agent", OnboardingDriver.OPERATOR);
+		long version = this.driver.version(id);
+		this.mvc.perform(get("/onboarding/" + id + "/steps/offering").with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"read-only\"")))
+			.andExpect(content().string(not(containsString("id=\"run-step\""))));
+		this.mvc
+			.perform(post("/onboarding/" + id + "/steps/offering/run").with(user("auditor").roles("AUDITOR"))
+				.with(csrf())
+				.param("version", String.valueOf(version)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/onboarding/" + id + "/steps/offering").with(user("intruder").roles("OPERATOR")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/onboarding/" + id + "/summary")).andExpect(status().isFound());
+		this.mvc.perform(get("/onboarding/" + id + "/steps/no-such-step").with(user("operator").roles("OPERATOR")))
+			.andExpect(status().isNotFound());
+		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).isEmpty();
+	}
+
+	@Test
+	void tokenIsShownOnceThenOnlyRevealedOnRequest() throws Exception {
+		long id = this.driver.prepared("Token Cluster", "token_agent", OnboardingDriver.OPERATOR);
+		this.driver.complete(id, OnboardingDriver.OPERATOR);
+		String first = this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).contains("id=\"token-value\"");
+		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
+			.andExpect(content().string(not(containsString("id=\"token-value\""))))
+			.andExpect(content().string(containsString("id=\"reveal-token\"")));
+		this.mvc
+			.perform(post("/onboarding/" + id + "/token/reveal").with(user("auditor").roles("AUDITOR")).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/onboarding/" + id + "/token/reveal").with(user("support").roles("SUPPORT")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"token-value\"")));
+		this.mvc
+			.perform(post("/onboarding/" + id + "/token/refresh").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id))))
+			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#refresh"));
+		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(6);
+	}
+
+}
