@@ -76,7 +76,12 @@ final class SecretMasking {
 		if (node instanceof ObjectNode object) {
 			List<String> secretNames = new ArrayList<>();
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
-				if (isSecretField(property.getKey()) && !property.getValue().isNull()) {
+				if (isSecretField(property.getKey()) && property.getValue().isContainer()) {
+					// Keep the shape (an object of secrets stays an object) but mask
+					// every value.
+					maskAll(property.getValue());
+				}
+				else if (isSecretField(property.getKey()) && !property.getValue().isNull()) {
 					secretNames.add(property.getKey());
 				}
 				else {
@@ -87,6 +92,31 @@ final class SecretMasking {
 		}
 		else if (node.isArray()) {
 			node.values().forEach(SecretMasking::maskNode);
+		}
+	}
+
+	private static void maskAll(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			List<String> names = new ArrayList<>();
+			for (Map.Entry<String, JsonNode> property : object.properties()) {
+				if (property.getValue().isContainer()) {
+					maskAll(property.getValue());
+				}
+				else if (!property.getValue().isNull()) {
+					names.add(property.getKey());
+				}
+			}
+			names.forEach((name) -> object.put(name, MASK));
+		}
+		else if (node instanceof tools.jackson.databind.node.ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				if (array.get(i).isContainer()) {
+					maskAll(array.get(i));
+				}
+				else if (!array.get(i).isNull()) {
+					array.set(i, MASK);
+				}
+			}
 		}
 	}
 
