@@ -71,6 +71,10 @@ public class AgentHandover {
 
 	/** Where the hand-over stands, for anyone who may see the onboarding. */
 	public HandoverStatus status(long id, Viewer viewer) {
+		return Objects.requireNonNull(this.transactions.execute((tx) -> statusOf(id, viewer)));
+	}
+
+	private HandoverStatus statusOf(long id, Viewer viewer) {
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		List<CheckResult> results = lastResults(id);
 		Instant lastChecked = results.stream().map(CheckResult::checkedAt).max(Instant::compareTo).orElse(null);
