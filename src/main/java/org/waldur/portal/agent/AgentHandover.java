@@ -78,8 +78,12 @@ public class AgentHandover {
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		List<CheckResult> results = lastResults(id);
 		Instant lastChecked = results.stream().map(CheckResult::checkedAt).max(Instant::compareTo).orElse(null);
-		List<AgentDownload> downloaded = this.downloads.findBySessionIdOrderByIdDesc(id);
-		Instant lastDownload = downloaded.isEmpty() ? null : downloaded.get(0).getDownloadedAt();
+		Instant lastDownload = this.downloads.findBySessionIdOrderByIdDesc(id)
+			.stream()
+			.filter((download) -> download.getFile().containsToken())
+			.map(AgentDownload::getDownloadedAt)
+			.findFirst()
+			.orElse(null);
 		Instant replaced = tokenReplacedAt(session);
 		Instant lastHandover = latest(lastChecked, lastDownload);
 		boolean reminder = replaced != null && lastHandover != null && replaced.isAfter(lastHandover);

@@ -14,10 +14,11 @@ import org.waldur.portal.onboarding.OnboardingSession;
  * @param missing what is still missing before the hand-over, one line per step
  * @param results the last recorded result of each check, in check order
  * @param lastChecked when the checks last ran, or {@code null}
- * @param lastDownload when an agent file was last downloaded, or {@code null}
+ * @param lastDownload when a file carrying the token ({@code agent.env} or the
+ * configuration with the token) was last downloaded, or {@code null}
  * @param tokenReplacedAt when the token was last refreshed, or {@code null}
- * @param refreshReminder whether the token was refreshed after the last check or
- * download, so the agent's configuration must be updated
+ * @param refreshReminder whether the token was refreshed after the last check and the
+ * last token download, so the agent's configuration must be updated
  * @param mayChange whether the viewer may run checks and download the token
  */
 public record HandoverStatus(OnboardingSession session, boolean completed, List<String> missing,

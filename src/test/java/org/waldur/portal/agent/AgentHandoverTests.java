@@ -337,6 +337,11 @@ class AgentHandoverTests {
 			.getResponse()
 			.getContentAsString()).contains("id=\"refresh-reminder\"");
 		Thread.sleep(1100);
+		this.mvc.perform(get("/onboarding/{id}/agent/config.yaml", id).with(user("op").roles("OPERATOR")))
+			.andExpect(status().isOk());
+		assertThat(this.handover.status(id, OPERATOR).refreshReminder())
+			.as("the configuration without the token does not carry the new token")
+			.isTrue();
 		this.mvc
 			.perform(post("/onboarding/{id}/agent/agent.env", id).param("confirmed", "true")
 				.with(user("op").roles("OPERATOR"))
