@@ -1,0 +1,267 @@
+package org.waldur.portal.agent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OfferingInput;
+import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
+import org.waldur.portal.onboarding.OnboardingSession;
+import org.waldur.portal.onboarding.OnboardingStatus;
+import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.StepExecution;
+import org.waldur.portal.onboarding.StepStatus;
+import org.waldur.portal.onboarding.Viewer;
+import org.waldur.portal.waldur.WaldurClient;
+import org.waldur.portal.waldur.WaldurCredential;
+import org.waldur.portal.waldur.WaldurEndpoint;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The hand-over of a completed onboarding to the Waldur Site Agent: runs and records the
+ * checks, and produces the agent's configuration and environment file. Anyone who may see
+ * the onboarding sees the results and the configuration without the token; running checks
+ * and downloading the token need the onboarding's operator or support staff, and every
+ * token download is recorded and published as {@link AgentEvents.TokenDownloaded}.
+ */
+@Service
+public class AgentHandover {
+
+	private final Onboarding onboarding;
+
+	private final HandoverProbe probe;
+
+	private final WaldurClient waldur;
+
+	private final ObjectProvider<WaldurEndpoint> endpoint;
+
+	private final AgentChecks checks;
+
+	private final AgentDownloads downloads;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	AgentHandover(Onboarding onboarding, HandoverProbe probe, WaldurClient waldur,
+			ObjectProvider<WaldurEndpoint> endpoint, AgentChecks checks, AgentDownloads downloads, Clock clock,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
+		this.onboarding = onboarding;
+		this.probe = probe;
+		this.waldur = waldur;
+		this.endpoint = endpoint;
+		this.checks = checks;
+		this.downloads = downloads;
+		this.clock = clock;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	/** Where the hand-over stands, for anyone who may see the onboarding. */
+	public HandoverStatus status(long id, Viewer viewer) {
+		return Objects.requireNonNull(this.transactions.execute((tx) -> statusOf(id, viewer)));
+	}
+
+	private HandoverStatus statusOf(long id, Viewer viewer) {
+		OnboardingSession session = this.onboarding.get(id, viewer);
+		List<CheckResult> results = lastResults(id);
+		Instant lastChecked = results.stream().map(CheckResult::checkedAt).max(Instant::compareTo).orElse(null);
+		Instant lastDownload = this.downloads.findBySessionIdOrderByIdDesc(id)
+			.stream()
+			.filter((download) -> download.getFile().containsToken())
+			.map(AgentDownload::getDownloadedAt)
+			.findFirst()
+			.orElse(null);
+		Instant replaced = tokenReplacedAt(session);
+		Instant lastHandover = latest(lastChecked, lastDownload);
+		boolean reminder = replaced != null && lastHandover != null && replaced.isAfter(lastHandover);
+		return new HandoverStatus(session, session.getStatus() == OnboardingStatus.COMPLETED, missing(session), results,
+				lastChecked, lastDownload, replaced, reminder, viewer.mayChange(session));
+	}
+
+	/**
+	 * Runs every check against Waldur now and records the results.
+	 * @return the results, in check order
+	 * @throws OnboardingAccessDeniedException when the viewer may not change the
+	 * onboarding
+	 */
+	public List<CheckResult> runChecks(long id, Viewer viewer) {
+		OnboardingSession session = requireChange(id, viewer);
+		List<Finding> findings = this.probe.probe(session, () -> this.onboarding.useServiceToken(id, viewer,
+				(token) -> this.waldur.currentUser(WaldurCredential.owner(token)).value()));
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			List<CheckResult> results = new ArrayList<>();
+			for (Finding finding : findings) {
+				results.add(
+						this.checks
+							.save(new AgentCheck(id, finding.check(), finding.outcome(), finding.detail(), now,
+									viewer.username()))
+							.toResult());
+			}
+			List<HandoverCheck> failed = results.stream().filter((r) -> !r.passed()).map(CheckResult::check).toList();
+			this.events.publishEvent(new AgentEvents.ChecksRun(id, viewer.username(), failed));
+			return results;
+		}));
+	}
+
+	/**
+	 * The configuration with the token left as a placeholder, for display; nothing is
+	 * recorded.
+	 */
+	public AgentConfig preview(long id, Viewer viewer, AgentSettings settings) {
+		return configuration(this.onboarding.get(id, viewer), settings, null);
+	}
+
+	/**
+	 * The configuration with the token left as a placeholder, as a recorded download.
+	 * @throws AgentNotReadyException when the onboarding is not completed
+	 */
+	public AgentConfig downloadConfig(long id, Viewer viewer, AgentSettings settings) {
+		OnboardingSession session = requireCompleted(this.onboarding.get(id, viewer));
+		AgentConfig config = configuration(session, settings, null);
+		record(id, AgentFile.CONFIG_REFERENCED, viewer, new AgentEvents.ConfigDownloaded(id, viewer.username()));
+		return config;
+	}
+
+	/**
+	 * The configuration with the token written in; recorded and published as a token
+	 * download.
+	 * @throws OnboardingAccessDeniedException when the viewer may not change the
+	 * onboarding
+	 * @throws AgentNotReadyException when the onboarding is not completed
+	 */
+	public AgentConfig downloadConfigWithToken(long id, Viewer viewer, AgentSettings settings) {
+		OnboardingSession session = requireCompleted(requireChange(id, viewer));
+		AgentConfig config = this.onboarding.useServiceToken(id, viewer,
+				(token) -> configuration(session, settings, token));
+		record(id, AgentFile.CONFIG_WITH_TOKEN, viewer,
+				new AgentEvents.TokenDownloaded(id, viewer.username(), AgentFile.CONFIG_WITH_TOKEN));
+		return config;
+	}
+
+	/**
+	 * The environment file {@code WALDUR_API_TOKEN=<token>}; recorded and published as a
+	 * token download.
+	 * @throws OnboardingAccessDeniedException when the viewer may not change the
+	 * onboarding
+	 * @throws AgentNotReadyException when the onboarding is not completed
+	 */
+	public String downloadEnvFile(long id, Viewer viewer) {
+		requireCompleted(requireChange(id, viewer));
+		String file = this.onboarding.useServiceToken(id, viewer, AgentHandover::envFile);
+		record(id, AgentFile.ENV_FILE, viewer,
+				new AgentEvents.TokenDownloaded(id, viewer.username(), AgentFile.ENV_FILE));
+		return file;
+	}
+
+	/**
+	 * Checks that the viewer may download the token for this onboarding now.
+	 * @throws org.waldur.portal.onboarding.OnboardingNotFoundException when the viewer
+	 * may not see it
+	 * @throws OnboardingAccessDeniedException when the viewer may not change it
+	 * @throws AgentNotReadyException when it is not completed
+	 */
+	public void requireTokenDownload(long id, Viewer viewer) {
+		requireCompleted(requireChange(id, viewer));
+	}
+
+	/** Whether the configuration points at the portal's built-in sandbox. */
+	public boolean sandbox() {
+		return this.endpoint.getObject().sandbox();
+	}
+
+	/** The Waldur API root the configuration points at. */
+	public String waldurApiUrl() {
+		return this.endpoint.getObject().apiRoot().toString();
+	}
+
+	static String envFile(String token) {
+		return "# Environment file of the Waldur Site Agent, generated by the Waldur Onboarding Portal.\n"
+				+ "# Keep it readable by root only (chmod 600). It holds the service-account token.\n"
+				+ AgentConfigGenerator.TOKEN_VARIABLE + "=" + token + "\n";
+	}
+
+	private AgentConfig configuration(OnboardingSession session, AgentSettings settings, @Nullable String token) {
+		OfferingInput input = session.getOfferingInput();
+		String uuid = session.getOfferingUuid();
+		AgentOffering offering = new AgentOffering((input != null) ? input.name() : session.getTitle(), waldurApiUrl(),
+				(uuid != null) ? uuid : "", (input != null) ? input.components() : List.of());
+		String yaml = AgentConfigGenerator.generate(offering, settings, token);
+		return new AgentConfig(yaml, AgentConfigValidator.validate(yaml, offering.componentTypes()));
+	}
+
+	private void record(long id, AgentFile file, Viewer viewer, Object event) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.downloads.save(new AgentDownload(id, file, this.clock.instant(), viewer.username()));
+			this.events.publishEvent(event);
+		});
+	}
+
+	private List<CheckResult> lastResults(long id) {
+		Map<HandoverCheck, CheckResult> last = new EnumMap<>(HandoverCheck.class);
+		for (AgentCheck check : this.checks.findBySessionIdOrderByIdDesc(id)) {
+			last.putIfAbsent(check.getCheck(), check.toResult());
+		}
+		return List.copyOf(last.values());
+	}
+
+	private List<String> missing(OnboardingSession session) {
+		List<String> missing = new ArrayList<>();
+		if (session.getStatus() == OnboardingStatus.ABANDONED) {
+			missing.add("The onboarding was abandoned.");
+		}
+		for (StepExecution execution : session.getSteps()) {
+			if (execution.getStatus() != StepStatus.DONE) {
+				OnboardingStep step = execution.getStep();
+				missing.add("Step " + step.number() + ", " + step.title() + ": "
+						+ this.onboarding.statusOf(session, step).label().toLowerCase());
+			}
+		}
+		return missing;
+	}
+
+	private static @Nullable Instant tokenReplacedAt(OnboardingSession session) {
+		StepExecution refresh = session.step(OnboardingStep.TOKEN_REFRESH);
+		if (refresh.getLastOutcome() == null || !refresh.getLastOutcome().isSuccess()) {
+			return null;
+		}
+		return latest(refresh.getEndedAt(), session.getServiceTokenCreated());
+	}
+
+	private static @Nullable Instant latest(@Nullable Instant one, @Nullable Instant other) {
+		if (one == null) {
+			return other;
+		}
+		return (other == null || one.isAfter(other)) ? one : other;
+	}
+
+	private OnboardingSession requireChange(long id, Viewer viewer) {
+		OnboardingSession session = this.onboarding.get(id, viewer);
+		if (!viewer.mayChange(session)) {
+			throw new OnboardingAccessDeniedException(
+					"Checks and token downloads need the operator of this onboarding or support staff.");
+		}
+		return session;
+	}
+
+	private static OnboardingSession requireCompleted(OnboardingSession session) {
+		if (session.getStatus() != OnboardingStatus.COMPLETED) {
+			throw new AgentNotReadyException(Objects.requireNonNull(session.getId()));
+		}
+		return session;
+	}
+
+}

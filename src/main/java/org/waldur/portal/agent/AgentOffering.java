@@ -1,0 +1,26 @@
+package org.waldur.portal.agent;
+
+import java.util.List;
+
+import org.waldur.portal.onboarding.OfferingInput;
+
+/**
+ * What the agent configuration says about the onboarded offering.
+ *
+ * @param name the offering's name
+ * @param waldurApiUrl the Waldur API root, such as
+ * {@code https://waldur.example.com/api/}
+ * @param offeringUuid the offering's UUID in Waldur
+ * @param components the offering's components
+ */
+record AgentOffering(String name, String waldurApiUrl, String offeringUuid, List<OfferingInput.Component> components) {
+
+	AgentOffering {
+		components = List.copyOf(components);
+	}
+
+	List<String> componentTypes() {
+		return this.components.stream().map(OfferingInput.Component::type).toList();
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.waldur.portal.agent;
+
+/**
+ * The checks made before the service-account token is handed to the site agent, in the
+ * order they run and are shown.
+ */
+public enum HandoverCheck {
+
+	/** The service-account token authenticates ({@code users/me} with that token). */
+	TOKEN_AUTHENTICATES("The service-account token authenticates"),
+
+	/** The service account holds {@code OFFERING.MANAGER} on the offering. */
+	OFFERING_MANAGER_ROLE("The service account is offering manager"),
+
+	/** The offering is Active and has at least one plan. */
+	OFFERING_ACTIVE("The offering is Active with a plan"),
+
+	/**
+	 * {@code service_provider_can_create_offering_user} is set when the username policy
+	 * lets the agent create usernames.
+	 */
+	OFFERING_USER_CREATION("The agent may create offering users"),
+
+	/** How long the token lives; a warning when it expires. */
+	TOKEN_LIFETIME("Token lifetime");
+
+	private final String title;
+
+	HandoverCheck(String title) {
+		this.title = title;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}

@@ -1,0 +1,164 @@
+package org.waldur.portal.agent.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.agent.AgentConfig;
+import org.waldur.portal.agent.AgentFile;
+import org.waldur.portal.agent.AgentHandover;
+import org.waldur.portal.agent.CheckResult;
+import org.waldur.portal.agent.HandoverCheck;
+import org.waldur.portal.agent.HandoverStatus;
+import org.waldur.portal.onboarding.Viewer;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The hand-over page of a completed onboarding: the checklist and its re-run, the SLURM
+ * settings with a preview of the agent configuration (token never shown), and the
+ * downloads. Files carrying the token are POST-only, need a ticked confirmation and are
+ * audited.
+ */
+@Controller
+@RequestMapping("/onboarding/{id}/agent")
+class AgentController {
+
+	private static final MediaType YAML = new MediaType("application", "yaml", StandardCharsets.UTF_8);
+
+	private final AgentHandover handover;
+
+	AgentController(AgentHandover handover) {
+		this.handover = handover;
+	}
+
+	@GetMapping
+	String page(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
+			BindingResult result, Authentication user, Model model) {
+		Viewer viewer = Viewers.of(user);
+		HandoverStatus status = this.handover.status(id, viewer);
+		model.addAttribute("section", "onboarding");
+		model.addAttribute("status", status);
+		model.addAttribute("onboarding", status.session());
+		model.addAttribute("checks", rows(status.results()));
+		model.addAttribute("sandbox", this.handover.sandbox());
+		model.addAttribute("waldurApiUrl", this.handover.waldurApiUrl());
+		if (status.completed() && !result.hasErrors()) {
+			model.addAttribute("config", this.handover.preview(id, viewer, settings.toSettings()));
+			model.addAttribute("configUrl", url(id, "/config.yaml", settings));
+			model.addAttribute("hidden", settings.parameters());
+		}
+		model.addAttribute("referencedCommands", String.join("\n", NextCommands.referenced()));
+		model.addAttribute("embeddedCommands", String.join("\n", NextCommands.embedded()));
+		model.addAttribute("runCommands", String.join("\n", NextCommands.run()));
+		return "agent/handover";
+	}
+
+	@PostMapping("/checks")
+	String runChecks(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		List<CheckResult> results = this.handover.runChecks(id, Viewers.of(user));
+		long failed = results.stream().filter((r) -> !r.passed()).count();
+		redirect.addFlashAttribute((failed == 0) ? "flashSuccess" : "flashError",
+				(failed == 0) ? "All checks passed." : failed + " of " + results.size() + " checks failed.");
+		return "redirect:/onboarding/" + id + "/agent#checks";
+	}
+
+	@GetMapping("/config.yaml")
+	Object config(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
+			BindingResult result, Authentication user) {
+		if (result.hasErrors()) {
+			return "redirect:" + url(id, "", settings);
+		}
+		AgentConfig config = this.handover.downloadConfig(id, Viewers.of(user), settings.toSettings());
+		return attachment(AgentFile.CONFIG_REFERENCED, YAML, config.yaml());
+	}
+
+	@PostMapping("/config-with-token.yaml")
+	Object configWithToken(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
+			BindingResult result, @RequestParam(defaultValue = "false") boolean confirmed, Authentication user,
+			RedirectAttributes redirect) {
+		Viewer viewer = Viewers.of(user);
+		this.handover.requireTokenDownload(id, viewer);
+		String refused = refusal(confirmed, result);
+		if (refused != null) {
+			redirect.addFlashAttribute("flashError", refused);
+			return "redirect:" + url(id, "", settings) + "#downloads";
+		}
+		AgentConfig config = this.handover.downloadConfigWithToken(id, viewer, settings.toSettings());
+		return attachment(AgentFile.CONFIG_WITH_TOKEN, YAML, config.yaml());
+	}
+
+	@PostMapping("/agent.env")
+	Object envFile(@PathVariable long id, @ModelAttribute("settings") AgentSettingsForm settings,
+			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+		Viewer viewer = Viewers.of(user);
+		this.handover.requireTokenDownload(id, viewer);
+		if (!confirmed) {
+			redirect.addFlashAttribute("flashError", refusal(false, null));
+			return "redirect:" + url(id, "", settings) + "#downloads";
+		}
+		return attachment(AgentFile.ENV_FILE, new MediaType("text", "plain", StandardCharsets.UTF_8),
+				this.handover.downloadEnvFile(id, viewer));
+	}
+
+	private static @Nullable String refusal(boolean confirmed, @Nullable BindingResult result) {
+		if (!confirmed) {
+			return "Tick the box to confirm that you will keep the file secret: it contains the service-account "
+					+ "token. Nothing was downloaded.";
+		}
+		if (result != null && result.hasErrors()) {
+			return "Correct the SLURM settings first. Nothing was downloaded.";
+		}
+		return null;
+	}
+
+	private static ResponseEntity<String> attachment(AgentFile file, MediaType type, String body) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.fileName()).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header(HttpHeaders.PRAGMA, "no-cache")
+			.body(body);
+	}
+
+	private static String url(long id, String path, AgentSettingsForm settings) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/onboarding/{id}/agent" + path);
+		settings.parameters().forEach(builder::queryParam);
+		return builder.buildAndExpand(id).encode().toUriString();
+	}
+
+	private static List<CheckRow> rows(List<CheckResult> results) {
+		return Arrays.stream(HandoverCheck.values())
+			.map((check) -> new CheckRow(check,
+					results.stream().filter((r) -> r.check() == check).findFirst().orElse(null)))
+			.toList();
+	}
+
+	/**
+	 * A line of the checklist.
+	 *
+	 * @param check the check
+	 * @param result its last recorded result, or {@code null} if it never ran
+	 */
+	record CheckRow(HandoverCheck check, @Nullable CheckResult result) {
+	}
+
+}
