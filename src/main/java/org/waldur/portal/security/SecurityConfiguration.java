@@ -3,6 +3,8 @@ package org.waldur.portal.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -12,6 +14,9 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Web security: form sign-in against portal accounts, CSRF, strict security headers and
@@ -40,6 +45,9 @@ public class SecurityConfiguration {
 					.hasRole(Role.ADMIN.name())
 					.anyRequest()
 					.authenticated())
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					SecurityConfiguration::signInAgainFromFragment,
+					new RequestHeaderRequestMatcher("HX-Request", "true")))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
@@ -51,6 +59,16 @@ public class SecurityConfiguration {
 				.permissionsPolicyHeader(
 						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
+	}
+
+	/**
+	 * An htmx request of an expired session would otherwise swap the sign-in page into a
+	 * fragment; tell htmx to load the sign-in page as a whole instead.
+	 */
+	private static void signInAgainFromFragment(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) {
+		response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 	}
 
 	@Bean

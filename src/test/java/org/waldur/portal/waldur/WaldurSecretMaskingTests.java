@@ -96,7 +96,7 @@ class WaldurSecretMaskingTests extends WaldurWireMockSupport {
 		String masked = this.masking.mask(body, List.of());
 
 		assertThat(masked).doesNotContain("p4ss", "k3y", "r3fresh", "t0ken")
-			.contains("\"name\":\"keep\"", "\"password\":\"******\"", "\"secret_options\":\"******\"",
+			.contains("\"name\":\"keep\"", "\"password\":\"******\"", "\"secret_options\":{\"api_key\":\"******\"}",
 					"\"refresh_token\":\"******\"", "\"note\":\"fine\"", "\"api_token\":null");
 	}
 
