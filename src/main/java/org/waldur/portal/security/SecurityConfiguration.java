@@ -38,6 +38,8 @@ public class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/actuator/**", "/admin/**")
 					.hasRole(Role.ADMIN.name())
+					.requestMatchers("/audit/**", "/audit")
+					.hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
 					.anyRequest()
 					.authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failureHandler).permitAll())

@@ -18,6 +18,9 @@ final class Navigation {
 	static List<NavigationItem> forRoles(Set<Role> roles, boolean sandboxMode) {
 		List<NavigationItem> items = new ArrayList<>();
 		items.add(new NavigationItem("Home", "/", "home"));
+		if (roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN)) {
+			items.add(new NavigationItem("Audit", "/audit", "audit"));
+		}
 		if (roles.contains(Role.ADMIN)) {
 			items.add(new NavigationItem("Accounts", "/admin/accounts", "accounts"));
 			if (sandboxMode) {
