@@ -3,8 +3,7 @@
 create function audit_refuse_change() returns trigger
 language plpgsql as $$
 begin
-	raise exception 'the audit log is append-only: % on % refused', tg_op, tg_table_name
-		using errcode = 'insufficient_privilege';
+	raise exception 'the audit log is append-only: % on % refused', tg_op, tg_table_name;
 end;
 $$;
 
