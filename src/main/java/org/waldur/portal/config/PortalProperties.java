@@ -9,6 +9,7 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
@@ -26,15 +27,17 @@ import org.springframework.util.StringUtils;
  * @param waldur how to reach Waldur
  * @param sandbox the built-in Waldur sandbox, used when no Waldur URL is set
  * @param login sign-in protection
+ * @param retention how long bulky records are kept
  */
 @ConfigurationProperties("portal")
 public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable String secretKey,
 		@Nullable String adminPassword, @DefaultValue Waldur waldur, @DefaultValue Sandbox sandbox,
-		@DefaultValue Login login) {
+		@DefaultValue Login login, @DefaultValue Retention retention) {
 
 	/** Length in bytes of the AES key behind {@code PORTAL_SECRET_KEY}. */
 	public static final int SECRET_KEY_BYTES = 32;
 
+	@ConstructorBinding
 	public PortalProperties {
 		secretKey = StringUtils.hasText(secretKey) ? secretKey.trim() : null;
 		adminPassword = StringUtils.hasText(adminPassword) ? adminPassword : null;
@@ -44,6 +47,12 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 		if (adminPassword != null && adminPassword.length() < 8) {
 			throw new InvalidConfigurationException("PORTAL_ADMIN_PASSWORD must be at least 8 characters long.");
 		}
+	}
+
+	/** Settings with the default retention. */
+	public PortalProperties(Path dataDir, @Nullable String secretKey, @Nullable String adminPassword, Waldur waldur,
+			Sandbox sandbox, Login login) {
+		this(dataDir, secretKey, adminPassword, waldur, sandbox, login, Retention.defaults());
 	}
 
 	/** Whether the portal talks to its built-in sandbox instead of a real Waldur. */
@@ -71,7 +80,7 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	public String toString() {
 		return "PortalProperties[dataDir=" + this.dataDir + ", secretKey=" + Secrets.mask(this.secretKey)
 				+ ", adminPassword=" + Secrets.mask(this.adminPassword) + ", waldur=" + this.waldur + ", sandbox="
-				+ this.sandbox + ", login=" + this.login + "]";
+				+ this.sandbox + ", login=" + this.login + ", retention=" + this.retention + "]";
 	}
 
 	/**
@@ -183,6 +192,28 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 				throw new InvalidConfigurationException("portal.login.max-failures must be at least 1.");
 			}
 			requirePositive(lockDuration, "portal.login.lock-duration");
+		}
+
+	}
+
+	/**
+	 * What is kept and for how long.
+	 *
+	 * @param attemptBodiesDays days after which the request and response bodies of step
+	 * attempts are dropped (the facts of each attempt stay)
+	 * @param cron when the retention job runs (Spring cron, server time zone)
+	 */
+	public record Retention(@DefaultValue("90") int attemptBodiesDays, @DefaultValue("0 30 3 * * *") String cron) {
+
+		public Retention {
+			if (attemptBodiesDays < 1) {
+				throw new InvalidConfigurationException("portal.retention.attempt-bodies-days must be at least 1.");
+			}
+		}
+
+		/** The defaults: 90 days, every night at 03:30. */
+		public static Retention defaults() {
+			return new Retention(90, "0 30 3 * * *");
 		}
 
 	}

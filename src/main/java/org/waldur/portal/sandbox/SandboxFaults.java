@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.ConditionalOnSandboxMode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,12 @@ public class SandboxFaults {
 	private final List<Fault> faults = new ArrayList<>();
 
 	private long nextId = 1;
+
+	private final ApplicationEventPublisher events;
+
+	SandboxFaults(ApplicationEventPublisher events) {
+		this.events = events;
+	}
 
 	/** The next {@code times} matching calls fail with {@code status}, unapplied. */
 	public Fault failWith(String method, String pathPattern, int status, int times) {
@@ -57,6 +64,7 @@ public class SandboxFaults {
 		Fault fault = new Fault(this.nextId++, method, pathPattern, kind, status, delay, times);
 		this.faults.add(fault);
 		log.info("Sandbox fault #{} added: {} {} {} x{}", fault.id(), kind, fault.method(), fault.pathPattern(), times);
+		this.events.publishEvent(new SandboxFaultsChanged(fault, 0));
 		return fault;
 	}
 
@@ -67,8 +75,10 @@ public class SandboxFaults {
 
 	/** Removes every fault. */
 	public synchronized void clear() {
+		int count = this.faults.size();
 		this.faults.clear();
 		log.info("Sandbox faults cleared");
+		this.events.publishEvent(new SandboxFaultsChanged(null, count));
 	}
 
 	/** Consumes one call of the oldest fault matching the call, if any. */

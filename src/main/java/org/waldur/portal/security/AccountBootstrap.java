@@ -15,6 +15,7 @@ import org.waldur.portal.config.PrivateFiles;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,9 @@ class AccountBootstrap implements ApplicationRunner {
 
 	static final String PASSWORD_FILE = "initial-admin-password";
 
+	/** Actor of the changes made at start-up. */
+	static final String SYSTEM = "system";
+
 	/** Demo accounts of sandbox mode and their roles. */
 	static final Map<String, Set<Role>> DEMO_ACCOUNTS = Map.of("operator", EnumSet.of(Role.OPERATOR), "support",
 			EnumSet.of(Role.SUPPORT), "auditor", EnumSet.of(Role.AUDITOR));
@@ -46,11 +50,15 @@ class AccountBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
-	AccountBootstrap(Accounts accounts, PasswordEncoder passwordEncoder, PortalProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AccountBootstrap(Accounts accounts, PasswordEncoder passwordEncoder, PortalProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -86,6 +94,7 @@ class AccountBootstrap implements ApplicationRunner {
 		}
 		this.accounts.save(new Account(ADMIN, this.passwordEncoder.encode(password), EnumSet.of(Role.ADMIN), false,
 				this.clock.instant()));
+		this.events.publishEvent(new AccountEvents.AccountCreated(ADMIN, Set.of(Role.ADMIN), SYSTEM));
 	}
 
 	private void createDemoAccount(String username, Set<Role> roles) {
@@ -95,6 +104,7 @@ class AccountBootstrap implements ApplicationRunner {
 				.save(new Account(username, this.passwordEncoder.encode(this.properties.sandbox().demoPassword()),
 						roles, true, this.clock.instant()));
 			log.info("Created sandbox demo account '{}'", username);
+			this.events.publishEvent(new AccountEvents.AccountCreated(username, Set.copyOf(roles), SYSTEM));
 		}
 		else if (account.isDemo() && !account.isEnabled()) {
 			account.enable(this.clock.instant());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,14 @@ public class AccountManagement {
 
 	private final Clock clock;
 
-	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -50,6 +55,7 @@ public class AccountManagement {
 		Account account = this.accounts
 			.save(new Account(username, this.passwordEncoder.encode(password), roles, false, this.clock.instant()));
 		log.info("Account '{}' created by '{}' with roles {}", username, actor, roles);
+		this.events.publishEvent(new AccountEvents.AccountCreated(username, Set.copyOf(roles), actor));
 		return account;
 	}
 
@@ -60,12 +66,14 @@ public class AccountManagement {
 		}
 		account.assignRoles(roles, this.clock.instant());
 		log.info("Roles of '{}' set to {} by '{}'", account.getUsername(), roles, actor);
+		this.events.publishEvent(new AccountEvents.RolesChanged(account.getUsername(), Set.copyOf(roles), actor));
 	}
 
 	public void resetPassword(long id, String password, String actor) {
 		Account account = get(id);
 		account.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
 		log.info("Password of '{}' reset by '{}'", account.getUsername(), actor);
+		this.events.publishEvent(new AccountEvents.PasswordReset(account.getUsername(), actor));
 	}
 
 	public void setEnabled(long id, boolean enabled, String actor) {
@@ -80,12 +88,15 @@ public class AccountManagement {
 			account.disable(this.clock.instant());
 		}
 		log.info("Account '{}' {} by '{}'", account.getUsername(), enabled ? "enabled" : "disabled", actor);
+		this.events.publishEvent(enabled ? new AccountEvents.AccountEnabled(account.getUsername(), actor)
+				: new AccountEvents.AccountDisabled(account.getUsername(), actor));
 	}
 
 	public void unlock(long id, String actor) {
 		Account account = get(id);
 		account.unlock(this.clock.instant());
 		log.info("Account '{}' unlocked by '{}'", account.getUsername(), actor);
+		this.events.publishEvent(new AccountEvents.AccountUnlocked(account.getUsername(), actor));
 	}
 
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.PortalProperties;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -29,10 +30,13 @@ class LoginAttempts {
 
 	private final Clock clock;
 
-	LoginAttempts(Accounts accounts, PortalProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	LoginAttempts(Accounts accounts, PortalProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.settings = properties.login();
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@EventListener
@@ -45,6 +49,8 @@ class LoginAttempts {
 			if (locked) {
 				log.warn("Account '{}' locked for {} after {} failed sign-ins (last from {})", username,
 						this.settings.lockDuration(), this.settings.maxFailures(), remoteAddress(event));
+				this.events.publishEvent(new AccountEvents.AccountLocked(username, this.settings.maxFailures(),
+						this.clock.instant().plus(this.settings.lockDuration())));
 			}
 			else {
 				log.warn("Failed sign-in for account '{}' from {}", username, remoteAddress(event));

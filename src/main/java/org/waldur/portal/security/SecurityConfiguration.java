@@ -43,6 +43,8 @@ public class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/actuator/**", "/admin/**")
 					.hasRole(Role.ADMIN.name())
+					.requestMatchers("/audit/**", "/audit")
+					.hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
 					.anyRequest()
 					.authenticated())
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(

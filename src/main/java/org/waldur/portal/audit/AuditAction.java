@@ -1,0 +1,74 @@
+package org.waldur.portal.audit;
+
+/**
+ * What an audit entry records.
+ */
+public enum AuditAction {
+
+	/** Someone signed in, or tried to (the username tried is the actor). */
+	SIGN_IN,
+
+	/** Someone signed out. */
+	SIGN_OUT,
+
+	/** A portal account was created. */
+	ACCOUNT_CREATED,
+
+	/** The roles of a portal account were replaced. */
+	ROLES_CHANGED,
+
+	/** An administrator set a new password for an account. */
+	PASSWORD_RESET,
+
+	/** An account was enabled. */
+	ACCOUNT_ENABLED,
+
+	/** An account was disabled. */
+	ACCOUNT_DISABLED,
+
+	/** An account was locked after too many failed sign-ins. */
+	ACCOUNT_LOCKED,
+
+	/** A locked account was unlocked by an administrator. */
+	ACCOUNT_UNLOCKED,
+
+	/** An onboarding session was started. */
+	SESSION_CREATED,
+
+	/** The inputs of an onboarding step were saved. */
+	INPUTS_SAVED,
+
+	/** An onboarding session was handed to someone. */
+	SESSION_ASSIGNED,
+
+	/** An onboarding session was given up. */
+	SESSION_ABANDONED,
+
+	/** Every step of an onboarding session is done. */
+	SESSION_COMPLETED,
+
+	/** One attempt of an onboarding step ended. */
+	STEP_ATTEMPTED,
+
+	/** The service-account token was shown to someone. */
+	SECRET_REVEALED,
+
+	/** The service-account token was replaced in Waldur. */
+	TOKEN_REFRESHED,
+
+	/** A fault was added to the built-in sandbox. */
+	SANDBOX_FAULT_ADDED,
+
+	/** The faults of the built-in sandbox were cleared. */
+	SANDBOX_FAULTS_CLEARED,
+
+	/** The retention job removed old request and response bodies of step attempts. */
+	RETENTION_APPLIED,
+
+	/** Someone checked the integrity of the audit log's hash chain. */
+	INTEGRITY_CHECKED,
+
+	/** Someone exported audit entries. */
+	AUDIT_EXPORTED
+
+}

@@ -1,0 +1,34 @@
+package org.waldur.portal.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Who is acting and from where, as far as the current thread knows: the web request being
+ * served, or nothing for scheduled jobs.
+ */
+record AuditContext(String actor, @Nullable String requestId, @Nullable String clientIp) {
+
+	static final String SYSTEM = "system";
+
+	static AuditContext current(@Nullable String actor) {
+		HttpServletRequest request = (RequestContextHolder
+			.getRequestAttributes() instanceof ServletRequestAttributes attributes) ? attributes.getRequest() : null;
+		String requestId = (request != null && request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id)
+				? id : MDC.get(RequestIdFilter.MDC_KEY);
+		String clientIp = (request != null) ? request.getRemoteAddr() : null;
+		return new AuditContext((actor != null && !actor.isBlank()) ? actor : signedInUser(), requestId, clientIp);
+	}
+
+	private static String signedInUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
+	}
+
+}

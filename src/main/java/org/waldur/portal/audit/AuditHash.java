@@ -1,0 +1,71 @@
+package org.waldur.portal.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hash chain: SHA-256 over a canonical, length-prefixed form of an entry's content
+ * (without its database id) and the previous entry's hash.
+ */
+final class AuditHash {
+
+	/** The previous hash of the first entry. */
+	static final String GENESIS = "0".repeat(64);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private AuditHash() {
+	}
+
+	/** Databases keep microseconds; hashes are computed on what they keep. */
+	static Instant precision(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	static String of(String prevHash, Instant occurredAt, String actor, AuditAction action, @Nullable String targetType,
+			@Nullable String targetId, @Nullable Long sessionId, AuditOutcome outcome, @Nullable String requestId,
+			@Nullable String clientIp, String detail) {
+		StringBuilder canonical = new StringBuilder(256);
+		for (Object field : new Object[] { prevHash, TIME.format(precision(occurredAt)), actor, action.name(),
+				targetType, targetId, sessionId, outcome.name(), requestId, clientIp, detail }) {
+			append(canonical, field);
+		}
+		return sha256(canonical.toString());
+	}
+
+	static String of(AuditEntry entry) {
+		return of(entry.getPrevHash(), entry.getOccurredAt(), entry.getActor(), entry.getAction(),
+				entry.getTargetType(), entry.getTargetId(), entry.getSessionId(), entry.getOutcome(),
+				entry.getRequestId(), entry.getClientIp(), entry.getDetail());
+	}
+
+	private static void append(StringBuilder canonical, @Nullable Object field) {
+		if (field == null) {
+			canonical.append("-;");
+		}
+		else {
+			String text = field.toString();
+			canonical.append(text.length()).append(':').append(text).append(';');
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

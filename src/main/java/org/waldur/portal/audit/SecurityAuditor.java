@@ -1,0 +1,109 @@
+package org.waldur.portal.audit;
+
+import java.util.stream.Collectors;
+
+import org.waldur.portal.security.AccountEvents;
+import org.waldur.portal.security.Role;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.waldur.portal.audit.AuditRecord.account;
+
+/**
+ * Records sign-ins (the username tried, never the password), sign-outs and every change
+ * to portal accounts.
+ */
+@Component
+class SecurityAuditor {
+
+	private final AuditLog log;
+
+	SecurityAuditor(AuditLog log) {
+		this.log = log;
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AuthenticationSuccessEvent event) {
+		String username = event.getAuthentication().getName();
+		this.log.record(account(AuditAction.SIGN_IN, AuditOutcome.SUCCESS, username, username, "Signed in"));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AbstractAuthenticationFailureEvent event) {
+		String username = String.valueOf(event.getAuthentication().getName());
+		boolean badCredentials = event instanceof AuthenticationFailureBadCredentialsEvent;
+		String detail = badCredentials ? "Sign-in failed: wrong username or password"
+				: "Sign-in refused: " + event.getException().getClass().getSimpleName();
+		this.log.record(account(AuditAction.SIGN_IN, badCredentials ? AuditOutcome.FAILURE : AuditOutcome.DENIED,
+				username, username, detail));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(LogoutSuccessEvent event) {
+		String username = event.getAuthentication().getName();
+		this.log.record(account(AuditAction.SIGN_OUT, AuditOutcome.SUCCESS, username, username, "Signed out"));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.AccountCreated event) {
+		this.log.record(account(AuditAction.ACCOUNT_CREATED, AuditOutcome.SUCCESS, event.actor(), event.username(),
+				"Account created with roles " + roles(event.roles())));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.RolesChanged event) {
+		this.log.record(account(AuditAction.ROLES_CHANGED, AuditOutcome.SUCCESS, event.actor(), event.username(),
+				"Roles set to " + roles(event.roles())));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.PasswordReset event) {
+		this.log.record(account(AuditAction.PASSWORD_RESET, AuditOutcome.SUCCESS, event.actor(), event.username(),
+				"Password reset by an administrator"));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.AccountEnabled event) {
+		this.log.record(account(AuditAction.ACCOUNT_ENABLED, AuditOutcome.SUCCESS, event.actor(), event.username(),
+				"Account enabled"));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.AccountDisabled event) {
+		this.log.record(account(AuditAction.ACCOUNT_DISABLED, AuditOutcome.SUCCESS, event.actor(), event.username(),
+				"Account disabled"));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.AccountUnlocked event) {
+		this.log.record(account(AuditAction.ACCOUNT_UNLOCKED, AuditOutcome.SUCCESS, event.actor(), event.username(),
+				"Account unlocked"));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.AccountLocked event) {
+		this.log.record(account(AuditAction.ACCOUNT_LOCKED, AuditOutcome.DENIED, event.username(), event.username(),
+				"Locked after " + event.failures() + " failed sign-ins until " + event.lockedUntil()));
+	}
+
+	private static String roles(java.util.Set<Role> roles) {
+		return roles.isEmpty() ? "(none)" : roles.stream().map(Role::name).sorted().collect(Collectors.joining(", "));
+	}
+
+}
