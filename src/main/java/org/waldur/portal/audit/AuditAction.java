@@ -11,6 +11,12 @@ public enum AuditAction {
 	/** Someone signed out. */
 	SIGN_OUT,
 
+	/** The site agent hand-over checks were run. */
+	AGENT_CHECKS_RUN,
+
+	/** A site agent configuration without the token was downloaded. */
+	AGENT_CONFIG_DOWNLOADED,
+
 	/** A portal account was created. */
 	ACCOUNT_CREATED,
 
