@@ -4,7 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -64,13 +65,21 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * An htmx request of an expired session would otherwise swap the sign-in page into a
-	 * fragment; tell htmx to load the sign-in page as a whole instead.
+	 * Sends anonymous visitors to the sign-in page. An htmx request of an expired session
+	 * would otherwise swap the sign-in page into a fragment, so htmx is told to load the
+	 * sign-in page as a whole instead.
 	 */
-	private static void signInAgainFromFragment(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) {
-		response.setHeader("HX-Redirect", request.getContextPath() + "/login");
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+	private static AuthenticationEntryPoint signIn() {
+		AuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+			if ("true".equals(request.getHeader("HX-Request"))) {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			}
+			else {
+				page.commence(request, response, exception);
+			}
+		};
 	}
 
 	@Bean

@@ -64,6 +64,14 @@ class PageAccessTests {
 	}
 
 	@org.junit.jupiter.api.Test
+	void anHtmxRequestWithoutSessionIsToldToLoadTheSignInPage() throws Exception {
+		this.mvc.perform(get("/onboarding").header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("HX-Redirect", "/login"));
+	}
+
+	@org.junit.jupiter.api.Test
 	void publicPagesNeedNoSignIn() throws Exception {
 		this.mvc.perform(get("/login")).andExpect(status().isOk());
 		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
