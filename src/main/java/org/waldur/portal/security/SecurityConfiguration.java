@@ -48,9 +48,7 @@ public class SecurityConfiguration {
 					.hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
 					.anyRequest()
 					.authenticated())
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					SecurityConfiguration::signInAgainFromFragment,
-					new RequestHeaderRequestMatcher("HX-Request", "true")))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn()))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
