@@ -83,7 +83,7 @@ public class SupportDesk {
 	 * Hands the onboarding to {@code assignee}, which must be a support or operator
 	 * account.
 	 */
-	public void handOver(long id, String assignee, String note, Viewer viewer) {
+	public void handOver(long id, String assignee, @Nullable String note, Viewer viewer) {
 		changeable(id, viewer);
 		if (!assignee.equals(viewer.username()) && !handOverCandidates().contains(assignee)) {
 			throw new DeskRejectedException("Choose an enabled support or operator account to hand over to.");
@@ -92,14 +92,14 @@ public class SupportDesk {
 	}
 
 	/** Gives the onboarding up with a reason. */
-	public void abandon(long id, long version, String reason, Viewer viewer) {
+	public void abandon(long id, long version, @Nullable String reason, Viewer viewer) {
 		changeable(id, viewer);
 		this.onboarding.abandon(id, version, checked(reason, true), viewer);
 	}
 
 	/** Adds a note to the timeline. */
 	@Transactional
-	public void addNote(long id, String note, Viewer viewer) {
+	public void addNote(long id, @Nullable String note, Viewer viewer) {
 		changeable(id, viewer);
 		this.notes.add(id, NoteKind.NOTE, viewer.username(), null, checked(note, true), this.clock.instant());
 	}

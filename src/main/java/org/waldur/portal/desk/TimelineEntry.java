@@ -22,8 +22,14 @@ public record TimelineEntry(Instant at, @Nullable StepAttempt attempt, @Nullable
 		return new TimelineEntry(note.createdAt(), null, note);
 	}
 
-	public boolean isAttempt() {
-		return this.attempt != null;
+	/** {@code ATTEMPT} or the note's kind, for styling and tests. */
+	public String kind() {
+		return (this.note != null) ? this.note.kind().name() : "ATTEMPT";
+	}
+
+	/** The attempt's outcome name, or {@code null} for a note. */
+	public @Nullable String outcome() {
+		return (this.attempt != null) ? this.attempt.getOutcome().name() : null;
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.waldur.portal.desk.web;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 import org.waldur.portal.desk.DeskRejectedException;
 import org.waldur.portal.desk.SupportDesk;
 import org.waldur.portal.onboarding.Onboarding;
@@ -51,7 +54,7 @@ class DeskSessionController {
 		model.addAttribute("assignedToMe", viewer.username().equals(session.getAssignee()));
 		model.addAttribute("candidates", (mayChange && open)
 				? this.desk.handOverCandidates().stream().filter((name) -> !name.equals(session.getAssignee())).toList()
-				: java.util.List.of());
+				: List.of());
 		model.addAttribute("maxNote", SupportDesk.MAX_NOTE);
 		return "desk/session";
 	}
@@ -71,22 +74,23 @@ class DeskSessionController {
 	}
 
 	@PostMapping("/assign")
-	String assign(@PathVariable long id, @RequestParam(defaultValue = "") String assignee,
-			@RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
+	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable String assignee,
+			@RequestParam(required = false) @Nullable String note, Authentication user, RedirectAttributes redirect) {
 		Viewer viewer = DeskViewers.of(user);
-		String target = assignee.isBlank() ? viewer.username() : assignee.strip();
+		String target = (assignee == null || assignee.isBlank()) ? viewer.username() : assignee.strip();
 		return act(id, redirect, () -> this.desk.handOver(id, target, note, viewer),
 				target.equals(viewer.username()) ? "Assigned to you." : "Handed over to " + target + ".");
 	}
 
 	@PostMapping("/notes")
-	String note(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication user,
+	String note(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Authentication user,
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.desk.addNote(id, note, DeskViewers.of(user)), "Note added.");
 	}
 
 	@PostMapping("/abandon")
-	String abandon(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
+	String abandon(@PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
 		if (!confirmed) {
 			this.onboarding.get(id, DeskViewers.of(user));
