@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public class DeskSearch {
 		long total = (status != null) ? counts.get(status) : counts.values().stream().mapToLong(Long::longValue).sum();
 		int lastPage = (int) Math.max(1, (total + query.size() - 1) / query.size());
 		DeskQuery page = (query.page() > lastPage) ? query.onPage(lastPage) : query;
-		List<DeskRow> rows = (total == 0) ? List.of() : rows(page, common);
+		List<DeskRow> rows = (total == 0) ? List.of() : rows(page, common, total);
 		return new DeskPage(rows, page.page(), page.size(), total, counts);
 	}
 
@@ -69,21 +70,37 @@ public class DeskSearch {
 		return counts;
 	}
 
-	private List<DeskRow> rows(DeskQuery query, SqlConditions common) {
+	/**
+	 * Reads one page. Pages past the middle are read from the other end in the reverse
+	 * order, so the last page costs as little as the first.
+	 */
+	private List<DeskRow> rows(DeskQuery query, SqlConditions common, long total) {
 		List<Object> params = new ArrayList<>(common.values());
 		String where = common.where();
 		if (query.filter().status() != null) {
 			where += (where.isEmpty() ? " where " : " and ") + "s.status = ?";
 			params.add(query.filter().status().name());
 		}
-		params.add(query.size());
-		params.add((long) (query.page() - 1) * query.size());
-		return this.jdbc
+		long offset = (long) (query.page() - 1) * query.size();
+		boolean fromEnd = offset > total / 2;
+		long limit = query.size();
+		if (fromEnd) {
+			long end = Math.min(total, offset + query.size());
+			limit = end - offset;
+			offset = total - end;
+		}
+		params.add(limit);
+		params.add(offset);
+		List<DeskRow> rows = new ArrayList<>(this.jdbc
 			.sql("select " + COLUMNS + " from onboarding_session s" + where + " order by "
-					+ query.sort().orderBy(query.ascending()) + " limit ? offset ?")
+					+ query.sort().orderBy(query.ascending() != fromEnd) + " limit ? offset ?")
 			.params(params)
 			.query(DeskSearch::row)
-			.list();
+			.list());
+		if (fromEnd) {
+			Collections.reverse(rows);
+		}
+		return rows;
 	}
 
 	private SqlConditions conditions(DeskFilter filter, Viewer viewer) {

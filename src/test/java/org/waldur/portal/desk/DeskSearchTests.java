@@ -80,6 +80,11 @@ class DeskSearchTests {
 			page(this.seed.filter(), p, 25).rows().forEach((row) -> seen.add(row.id()));
 		}
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(this.ids);
+		List<String> paged = new ArrayList<>();
+		for (int p = 1; p <= 6; p++) {
+			page(this.seed.filter(), p, 10).rows().forEach((row) -> paged.add(row.title()));
+		}
+		assertThat(paged).isEqualTo(titles(this.seed.filter()));
 	}
 
 	@Test
