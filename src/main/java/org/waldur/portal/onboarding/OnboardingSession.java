@@ -66,6 +66,10 @@ public class OnboardingSession {
 
 	private @Nullable String ownerTokenSecret;
 
+	private @Nullable String customerUuid;
+
+	private @Nullable String customerName;
+
 	private @Nullable String offeringUuid;
 
 	private @Nullable String offeringUrl;
@@ -179,6 +183,15 @@ public class OnboardingSession {
 		return this.ownerTokenSecret;
 	}
 
+	/** The provider organisation chosen on the offering step, as a column for filters. */
+	public @Nullable String getCustomerUuid() {
+		return this.customerUuid;
+	}
+
+	public @Nullable String getCustomerName() {
+		return this.customerName;
+	}
+
 	public @Nullable String getOfferingUuid() {
 		return this.offeringUuid;
 	}
@@ -281,6 +294,8 @@ public class OnboardingSession {
 		requireEditable(OnboardingStep.OFFERING);
 		this.offeringInput = input;
 		this.title = input.name();
+		this.customerUuid = input.customerUuid();
+		this.customerName = input.customerName();
 		if (replaceOwnerToken) {
 			this.ownerTokenSecret = ownerTokenSecret;
 		}

@@ -21,6 +21,9 @@ final class Navigation {
 		if (roles.contains(Role.OPERATOR) || roles.contains(Role.SUPPORT) || roles.contains(Role.AUDITOR)) {
 			items.add(new NavigationItem("Onboardings", "/onboarding", "onboarding"));
 		}
+		if (roles.contains(Role.SUPPORT)) {
+			items.add(new NavigationItem("Needs attention", "/onboarding?attention=true", "desk"));
+		}
 		if (roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN)) {
 			items.add(new NavigationItem("Audit", "/audit", "audit"));
 		}

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Starting an onboarding, its summary page (what exists in Waldur, the history of
- * attempts, the token shown once), token reveal and refresh, and abandoning.
+ * Starting an onboarding (the list at {@code GET /onboarding} is the support desk's), its
+ * summary page (what exists in Waldur, the history of attempts, the token shown once),
+ * token reveal and refresh, and abandoning.
  */
 @Controller
 @RequestMapping("/onboarding")
@@ -34,16 +35,6 @@ class OnboardingController {
 	OnboardingController(Onboarding onboarding, StepPages pages) {
 		this.onboarding = onboarding;
 		this.pages = pages;
-	}
-
-	@GetMapping
-	String list(Authentication user, Model model) {
-		Viewer viewer = Viewers.of(user);
-		model.addAttribute("section", "onboarding");
-		model.addAttribute("heading", viewer.seesAll() ? "All onboardings" : "My onboardings");
-		model.addAttribute("sessions", this.onboarding.recent(viewer));
-		model.addAttribute("mayStart", viewer.mayStart());
-		return "onboarding/list";
 	}
 
 	@PostMapping

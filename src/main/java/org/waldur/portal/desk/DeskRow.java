@@ -1,0 +1,33 @@
+package org.waldur.portal.desk;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OnboardingStatus;
+import org.waldur.portal.onboarding.OnboardingStep;
+
+/**
+ * One onboarding as the desk list shows it (only the list's columns are read).
+ *
+ * @param id session id
+ * @param title offering name
+ * @param status session status
+ * @param currentStep the step it stands at
+ * @param createdBy who started it
+ * @param assignee who it is assigned to
+ * @param customerName the provider organisation
+ * @param offeringUuid the offering in Waldur, once created
+ * @param username the service account, once created
+ * @param createdAt when it was started
+ * @param updatedAt when it last changed
+ */
+public record DeskRow(long id, String title, OnboardingStatus status, OnboardingStep currentStep, String createdBy,
+		@Nullable String assignee, @Nullable String customerName, @Nullable String offeringUuid,
+		@Nullable String username, Instant createdAt, Instant updatedAt) {
+
+	/** Whether support should look at it. */
+	public boolean needsAttention() {
+		return this.status == OnboardingStatus.NEEDS_ATTENTION;
+	}
+
+}

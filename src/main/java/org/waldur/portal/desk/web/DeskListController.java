@@ -1,0 +1,55 @@
+package org.waldur.portal.desk.web;
+
+import java.util.List;
+
+import org.waldur.portal.desk.DeskPage;
+import org.waldur.portal.desk.DeskQuery;
+import org.waldur.portal.desk.DeskSearch;
+import org.waldur.portal.desk.SupportDesk;
+import org.waldur.portal.onboarding.OnboardingStatus;
+import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.Viewer;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The onboarding list: server-side filters, paging, sorting and counts per status.
+ * Support staff and auditors see every onboarding, operators their own.
+ */
+@Controller
+class DeskListController {
+
+	private final DeskSearch search;
+
+	private final SupportDesk desk;
+
+	DeskListController(DeskSearch search, SupportDesk desk) {
+		this.search = search;
+		this.desk = desk;
+	}
+
+	@GetMapping("/onboarding")
+	String list(@ModelAttribute("form") DeskListForm form, Authentication user, Model model) {
+		Viewer viewer = DeskViewers.of(user);
+		DeskQuery query = form.toQuery();
+		DeskPage page = this.search.search(query, viewer);
+		model.addAttribute("section", "onboarding");
+		model.addAttribute("heading", viewer.seesAll() ? "All onboardings" : "My onboardings");
+		model.addAttribute("mayStart", viewer.mayStart());
+		model.addAttribute("query", query);
+		model.addAttribute("filter", query.filter());
+		model.addAttribute("page", page);
+		model.addAttribute("pageLinks", DeskLinks.pages(query, page));
+		model.addAttribute("sortLinks", DeskLinks.sorts(query));
+		model.addAttribute("statusLinks", DeskLinks.statuses(query, page));
+		model.addAttribute("statuses", List.of(OnboardingStatus.values()));
+		model.addAttribute("steps", OnboardingStep.wizard());
+		model.addAttribute("accounts", viewer.seesAll() ? this.desk.handOverCandidates() : List.of());
+		return "onboarding/list";
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.waldur.portal.desk.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.desk.DeskRejectedException;
+import org.waldur.portal.desk.SupportDesk;
+import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingSession;
+import org.waldur.portal.onboarding.StepAttempt;
+import org.waldur.portal.onboarding.StepNotRunnableException;
+import org.waldur.portal.onboarding.Viewer;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One onboarding at the support desk: its timeline, what exists in Waldur, and the
+ * actions resume, reconcile now, assign or hand over, add a note and abandon.
+ */
+@Controller
+@RequestMapping("/desk/sessions/{id}")
+class DeskSessionController {
+
+	private final Onboarding onboarding;
+
+	private final SupportDesk desk;
+
+	DeskSessionController(Onboarding onboarding, SupportDesk desk) {
+		this.onboarding = onboarding;
+		this.desk = desk;
+	}
+
+	@GetMapping
+	String show(@PathVariable long id, Authentication user, Model model) {
+		Viewer viewer = DeskViewers.of(user);
+		OnboardingSession session = this.onboarding.get(id, viewer);
+		boolean mayChange = viewer.mayChange(session);
+		boolean open = session.getStatus().isOpen();
+		model.addAttribute("section", "onboarding");
+		model.addAttribute("onboarding", session);
+		model.addAttribute("timeline", this.desk.timeline(id, viewer));
+		model.addAttribute("stuckStep", this.desk.stuckStep(session));
+		model.addAttribute("mayChange", mayChange);
+		model.addAttribute("canAct", mayChange && open);
+		model.addAttribute("canReconcile", mayChange && open && this.desk.stuckStep(session) != null);
+		model.addAttribute("assignedToMe", viewer.username().equals(session.getAssignee()));
+		model.addAttribute("candidates", (mayChange && open)
+				? this.desk.handOverCandidates().stream().filter((name) -> !name.equals(session.getAssignee())).toList()
+				: List.of());
+		model.addAttribute("maxNote", SupportDesk.MAX_NOTE);
+		return "desk/session";
+	}
+
+	@PostMapping("/reconcile")
+	String reconcile(@PathVariable long id, @RequestParam long version, Authentication user,
+			RedirectAttributes redirect) {
+		try {
+			StepAttempt attempt = this.desk.reconcile(id, version, DeskViewers.of(user));
+			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
+					attempt.getStep().title() + ": " + attempt.getOutcome().label() + ". " + attempt.getMessage());
+		}
+		catch (StepNotRunnableException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return back(id);
+	}
+
+	@PostMapping("/assign")
+	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable String assignee,
+			@RequestParam(required = false) @Nullable String note, Authentication user, RedirectAttributes redirect) {
+		Viewer viewer = DeskViewers.of(user);
+		String target = (assignee == null || assignee.isBlank()) ? viewer.username() : assignee.strip();
+		return act(id, redirect, () -> this.desk.handOver(id, target, note, viewer),
+				target.equals(viewer.username()) ? "Assigned to you." : "Handed over to " + target + ".");
+	}
+
+	@PostMapping("/notes")
+	String note(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Authentication user,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.desk.addNote(id, note, DeskViewers.of(user)), "Note added.");
+	}
+
+	@PostMapping("/abandon")
+	String abandon(@PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+		if (!confirmed) {
+			this.onboarding.get(id, DeskViewers.of(user));
+			redirect.addFlashAttribute("flashError", "Tick the box to confirm that this onboarding is given up.");
+			return back(id) + "#abandon";
+		}
+		return act(id, redirect, () -> this.desk.abandon(id, version, reason, DeskViewers.of(user)),
+				"Onboarding abandoned. Nothing was deleted in Waldur.");
+	}
+
+	private static String act(long id, RedirectAttributes redirect, Runnable action, String success) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flashSuccess", success);
+		}
+		catch (DeskRejectedException | StepNotRunnableException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return back(id);
+	}
+
+	private static String back(long id) {
+		return "redirect:/desk/sessions/" + id;
+	}
+
+}
