@@ -4,6 +4,8 @@ import java.util.Set;
 
 import org.waldur.portal.security.Role;
 
+import org.springframework.security.core.Authentication;
+
 /**
  * Who is looking at or changing an onboarding, with their roles.
  *
@@ -14,6 +16,11 @@ public record Viewer(String username, Set<Role> roles) {
 
 	public Viewer {
 		roles = Set.copyOf(roles);
+	}
+
+	/** The viewer behind a signed-in request. */
+	public static Viewer of(Authentication authentication) {
+		return new Viewer(authentication.getName(), Role.fromAuthorities(authentication.getAuthorities()));
 	}
 
 	/** Support and auditors see every onboarding; operators only their own. */

@@ -1,5 +1,11 @@
 package org.waldur.portal.security;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+
 /**
  * What a portal account may do. An account may hold several roles.
  */
@@ -32,6 +38,19 @@ public enum Role {
 
 	public String description() {
 		return this.description;
+	}
+
+	/** The roles among the given Spring Security authorities. */
+	public static Set<Role> fromAuthorities(Collection<? extends GrantedAuthority> authorities) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (GrantedAuthority authority : authorities) {
+			for (Role role : values()) {
+				if (role.authority().equals(authority.getAuthority())) {
+					roles.add(role);
+				}
+			}
+		}
+		return roles;
 	}
 
 	/** The Spring Security authority of this role. */

@@ -13,7 +13,6 @@ import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -72,17 +71,8 @@ class LayoutModelAdvice {
 	}
 
 	static Set<Role> roles(@Nullable Authentication authentication) {
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		if (authentication != null) {
-			for (GrantedAuthority authority : authentication.getAuthorities()) {
-				for (Role role : Role.values()) {
-					if (role.authority().equals(authority.getAuthority())) {
-						roles.add(role);
-					}
-				}
-			}
-		}
-		return roles;
+		return (authentication != null) ? Role.fromAuthorities(authentication.getAuthorities())
+				: EnumSet.noneOf(Role.class);
 	}
 
 }

@@ -52,7 +52,7 @@ class AgentController {
 	@GetMapping
 	String page(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
 			BindingResult result, Authentication user, Model model) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		HandoverStatus status = this.handover.status(id, viewer);
 		model.addAttribute("section", "onboarding");
 		model.addAttribute("status", status);
@@ -73,7 +73,7 @@ class AgentController {
 
 	@PostMapping("/checks")
 	String runChecks(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-		List<CheckResult> results = this.handover.runChecks(id, Viewers.of(user));
+		List<CheckResult> results = this.handover.runChecks(id, Viewer.of(user));
 		long failed = results.stream().filter((r) -> !r.passed()).count();
 		redirect.addFlashAttribute((failed == 0) ? "flashSuccess" : "flashError",
 				(failed == 0) ? "All checks passed." : failed + " of " + results.size() + " checks failed.");
@@ -86,7 +86,7 @@ class AgentController {
 		if (result.hasErrors()) {
 			return "redirect:" + url(id, "", settings);
 		}
-		AgentConfig config = this.handover.downloadConfig(id, Viewers.of(user), settings.toSettings());
+		AgentConfig config = this.handover.downloadConfig(id, Viewer.of(user), settings.toSettings());
 		return attachment(AgentFile.CONFIG_REFERENCED, YAML, config.yaml());
 	}
 
@@ -94,7 +94,7 @@ class AgentController {
 	Object configWithToken(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
 			BindingResult result, @RequestParam(defaultValue = "false") boolean confirmed, Authentication user,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		this.handover.requireTokenDownload(id, viewer);
 		String refused = refusal(confirmed, result);
 		if (refused != null) {
@@ -108,7 +108,7 @@ class AgentController {
 	@PostMapping("/agent.env")
 	Object envFile(@PathVariable long id, @ModelAttribute("settings") AgentSettingsForm settings,
 			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		this.handover.requireTokenDownload(id, viewer);
 		if (!confirmed) {
 			redirect.addFlashAttribute("flashError", refusal(false, null));

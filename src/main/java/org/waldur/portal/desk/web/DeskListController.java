@@ -34,7 +34,7 @@ class DeskListController {
 
 	@GetMapping("/onboarding")
 	String list(@ModelAttribute("form") DeskListForm form, Authentication user, Model model) {
-		Viewer viewer = DeskViewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		DeskQuery query = form.toQuery();
 		DeskPage page = this.search.search(query, viewer);
 		model.addAttribute("section", "onboarding");

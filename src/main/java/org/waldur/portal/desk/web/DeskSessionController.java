@@ -40,7 +40,7 @@ class DeskSessionController {
 
 	@GetMapping
 	String show(@PathVariable long id, Authentication user, Model model) {
-		Viewer viewer = DeskViewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		boolean mayChange = viewer.mayChange(session);
 		boolean open = session.getStatus().isOpen();
@@ -63,7 +63,7 @@ class DeskSessionController {
 	String reconcile(@PathVariable long id, @RequestParam long version, Authentication user,
 			RedirectAttributes redirect) {
 		try {
-			StepAttempt attempt = this.desk.reconcile(id, version, DeskViewers.of(user));
+			StepAttempt attempt = this.desk.reconcile(id, version, Viewer.of(user));
 			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
 					attempt.getStep().title() + ": " + attempt.getOutcome().label() + ". " + attempt.getMessage());
 		}
@@ -76,7 +76,7 @@ class DeskSessionController {
 	@PostMapping("/assign")
 	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable String assignee,
 			@RequestParam(required = false) @Nullable String note, Authentication user, RedirectAttributes redirect) {
-		Viewer viewer = DeskViewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		String target = (assignee == null || assignee.isBlank()) ? viewer.username() : assignee.strip();
 		return act(id, redirect, () -> this.desk.handOver(id, target, note, viewer),
 				target.equals(viewer.username()) ? "Assigned to you." : "Handed over to " + target + ".");
@@ -85,7 +85,7 @@ class DeskSessionController {
 	@PostMapping("/notes")
 	String note(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Authentication user,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.desk.addNote(id, note, DeskViewers.of(user)), "Note added.");
+		return act(id, redirect, () -> this.desk.addNote(id, note, Viewer.of(user)), "Note added.");
 	}
 
 	@PostMapping("/abandon")
@@ -93,11 +93,11 @@ class DeskSessionController {
 			@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
 		if (!confirmed) {
-			this.onboarding.get(id, DeskViewers.of(user));
+			this.onboarding.get(id, Viewer.of(user));
 			redirect.addFlashAttribute("flashError", "Tick the box to confirm that this onboarding is given up.");
 			return back(id) + "#abandon";
 		}
-		return act(id, redirect, () -> this.desk.abandon(id, version, reason, DeskViewers.of(user)),
+		return act(id, redirect, () -> this.desk.abandon(id, version, reason, Viewer.of(user)),
 				"Onboarding abandoned. Nothing was deleted in Waldur.");
 	}
 

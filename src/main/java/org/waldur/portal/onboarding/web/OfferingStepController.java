@@ -51,7 +51,7 @@ class OfferingStepController {
 	String submit(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "save") String action,
 			@ModelAttribute("form") OfferingForm form, BindingResult result, Authentication user, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		if ("save".equals(action)) {
 			this.validator.validate(form, result);

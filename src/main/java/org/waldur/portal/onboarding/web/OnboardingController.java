@@ -39,21 +39,21 @@ class OnboardingController {
 
 	@PostMapping
 	String start(Authentication user, RedirectAttributes redirect) {
-		OnboardingSession session = this.onboarding.start(Viewers.of(user));
+		OnboardingSession session = this.onboarding.start(Viewer.of(user));
 		redirect.addFlashAttribute("flashSuccess", "New onboarding started. Describe the offering first.");
 		return "redirect:" + StepPages.href(session, OnboardingStep.OFFERING);
 	}
 
 	@GetMapping("/{id}")
 	String resume(@PathVariable long id, Authentication user) {
-		OnboardingSession session = this.onboarding.get(id, Viewers.of(user));
+		OnboardingSession session = this.onboarding.get(id, Viewer.of(user));
 		return session.getStatus().isOpen() ? "redirect:" + StepPages.href(session, session.getCurrentStep())
 				: "redirect:/onboarding/" + id + "/summary";
 	}
 
 	@GetMapping("/{id}/summary")
 	String summary(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		boolean mayChange = viewer.mayChange(session);
 		if (mayChange && session.hasServiceToken() && !session.isServiceTokenDisplayed()) {
@@ -73,7 +73,7 @@ class OnboardingController {
 
 	@PostMapping("/{id}/token/reveal")
 	String reveal(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		model.addAttribute("token", this.onboarding.revealToken(id, viewer));
 		model.addAttribute("onboarding", this.onboarding.get(id, viewer));
 		model.addAttribute("section", "onboarding");
@@ -90,7 +90,7 @@ class OnboardingController {
 			return "redirect:/onboarding/" + id + "/summary#refresh";
 		}
 		try {
-			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, Viewers.of(user));
+			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, Viewer.of(user));
 			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
 					"Token refresh: " + attempt.getMessage()
 							+ (attempt.getOutcome().isSuccess() ? " Update the site agent's configuration now." : ""));
@@ -110,7 +110,7 @@ class OnboardingController {
 			return "redirect:/onboarding/" + id + "/summary#abandon";
 		}
 		try {
-			this.onboarding.abandon(id, version, trimmed, Viewers.of(user));
+			this.onboarding.abandon(id, version, trimmed, Viewer.of(user));
 			redirect.addFlashAttribute("flashSuccess",
 					"Onboarding abandoned. Nothing was deleted in Waldur; the list below shows what exists there.");
 		}

@@ -46,7 +46,7 @@ class StepController {
 		if (!step.inWizard()) {
 			return "redirect:/onboarding/" + id + "/summary";
 		}
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		this.forms.addForm(model, session, step);
 		this.pages.fill(model, session, step, viewer);
@@ -57,7 +57,7 @@ class StepController {
 	String saveIntegration(@PathVariable long id, @RequestParam long version,
 			@Valid @ModelAttribute("form") IntegrationForm form, BindingResult result, Authentication user, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		if (!result.hasErrors()) {
 			try {
 				this.onboarding.saveIntegration(id, version, form.toInput(), viewer);
@@ -76,7 +76,7 @@ class StepController {
 	String saveAccount(@PathVariable long id, @RequestParam long version,
 			@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Authentication user, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewers.of(user);
+		Viewer viewer = Viewer.of(user);
 		if (!result.hasErrors()) {
 			try {
 				this.onboarding.saveAccount(id, version, form.toInput(), viewer);
@@ -95,11 +95,11 @@ class StepController {
 	String run(@PathVariable long id, @PathVariable OnboardingStep step, @RequestParam long version,
 			Authentication user, RedirectAttributes redirect) {
 		try {
-			StepAttempt attempt = this.onboarding.run(id, step, version, Viewers.of(user));
+			StepAttempt attempt = this.onboarding.run(id, step, version, Viewer.of(user));
 			if (attempt.getOutcome().isSuccess()) {
 				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
 				return (step.next() != null && step.inWizard())
-						? "redirect:" + StepPages.href(this.onboarding.get(id, Viewers.of(user)), step.next())
+						? "redirect:" + StepPages.href(this.onboarding.get(id, Viewer.of(user)), step.next())
 						: "redirect:/onboarding/" + id + "/summary";
 			}
 			redirect.addFlashAttribute("flashError", step.title() + ": " + attempt.getMessage());
