@@ -47,6 +47,9 @@ public enum AuditAction {
 	/** An onboarding session was handed to someone. */
 	SESSION_ASSIGNED,
 
+	/** Someone added a note to an onboarding's timeline. */
+	SESSION_NOTE_ADDED,
+
 	/** An onboarding session was given up. */
 	SESSION_ABANDONED,
 

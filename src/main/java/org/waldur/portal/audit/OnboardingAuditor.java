@@ -59,6 +59,13 @@ class OnboardingAuditor {
 
 	@EventListener
 	@Transactional
+	public void on(OnboardingEvents.NoteAdded event) {
+		this.log.record(session(AuditAction.SESSION_NOTE_ADDED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
+				"Note: " + event.note()));
+	}
+
+	@EventListener
+	@Transactional
 	public void on(OnboardingEvents.Abandoned event) {
 		this.log.record(session(AuditAction.SESSION_ABANDONED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
 				"Abandoned: " + event.reason()));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingEvents;
 import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -18,6 +19,7 @@ import org.waldur.portal.security.Account;
 import org.waldur.portal.security.AccountManagement;
 import org.waldur.portal.security.Role;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +42,11 @@ public class SupportDesk {
 
 	private final Clock clock;
 
-	SupportDesk(Onboarding onboarding, DeskNotes notes, AccountManagement accounts, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	SupportDesk(Onboarding onboarding, DeskNotes notes, AccountManagement accounts, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.onboarding = onboarding;
 		this.notes = notes;
 		this.accounts = accounts;
@@ -101,7 +107,9 @@ public class SupportDesk {
 	@Transactional
 	public void addNote(long id, @Nullable String note, Viewer viewer) {
 		changeable(id, viewer);
-		this.notes.add(id, NoteKind.NOTE, viewer.username(), null, checked(note, true), this.clock.instant());
+		String text = checked(note, true);
+		this.notes.add(id, NoteKind.NOTE, viewer.username(), null, text, this.clock.instant());
+		this.events.publishEvent(new OnboardingEvents.NoteAdded(id, viewer.username(), text));
 	}
 
 	/** Enabled accounts an onboarding can be handed to, by name. */

@@ -30,6 +30,10 @@ public final class OnboardingEvents {
 	public record Assigned(long sessionId, String assignee, String actor, String note) {
 	}
 
+	/** Someone added a note to the onboarding's timeline. */
+	public record NoteAdded(long sessionId, String actor, String note) {
+	}
+
 	/** The onboarding was given up. */
 	public record Abandoned(long sessionId, String actor, String reason) {
 	}

@@ -46,10 +46,15 @@ class AuditSecretsTests {
 	@Autowired
 	AuditLog log;
 
+	@Autowired
+	org.waldur.portal.onboarding.Onboarding onboarding;
+
 	@Test
 	void eachEventTypeIsRecordedWithoutSecrets() {
-		long session = 777_000_000L + (System.nanoTime() % 100_000);
 		String actor = AuditTestSupport.uniqueActor("secrets");
+		long session = this.onboarding
+			.start(new org.waldur.portal.onboarding.Viewer("secrets-operator", Set.of(Role.OPERATOR)))
+			.getId();
 		String leaky = "Waldur said: Token " + HEX_TOKEN + " password=" + PASSWORD + " \"token\": \"" + HEX_TOKEN
 				+ "\"";
 		List<Object> all = new ArrayList<>(List.of(new OnboardingEvents.Started(session, actor),
@@ -58,6 +63,7 @@ class AuditSecretsTests {
 						leaky),
 				new OnboardingEvents.Completed(session, actor),
 				new OnboardingEvents.Assigned(session, "someone", actor, leaky),
+				new OnboardingEvents.NoteAdded(session, actor, leaky),
 				new OnboardingEvents.Abandoned(session, actor, leaky),
 				new OnboardingEvents.TokenRevealed(session, actor, true),
 				new OnboardingEvents.TokenRefreshed(session, actor, AttemptOutcome.SUCCEEDED)));
@@ -74,10 +80,11 @@ class AuditSecretsTests {
 		this.log.stream(AuditFilter.byActor(actor), recorded::add);
 		assertThat(recorded).extracting(AuditEntry::getAction)
 			.containsExactly(AuditAction.SESSION_CREATED, AuditAction.INPUTS_SAVED, AuditAction.STEP_ATTEMPTED,
-					AuditAction.SESSION_COMPLETED, AuditAction.SESSION_ASSIGNED, AuditAction.SESSION_ABANDONED,
-					AuditAction.SECRET_REVEALED, AuditAction.TOKEN_REFRESHED, AuditAction.ACCOUNT_CREATED,
-					AuditAction.ROLES_CHANGED, AuditAction.PASSWORD_RESET, AuditAction.ACCOUNT_ENABLED,
-					AuditAction.ACCOUNT_DISABLED, AuditAction.ACCOUNT_UNLOCKED, AuditAction.ACCOUNT_LOCKED);
+					AuditAction.SESSION_COMPLETED, AuditAction.SESSION_ASSIGNED, AuditAction.SESSION_NOTE_ADDED,
+					AuditAction.SESSION_ABANDONED, AuditAction.SECRET_REVEALED, AuditAction.TOKEN_REFRESHED,
+					AuditAction.ACCOUNT_CREATED, AuditAction.ROLES_CHANGED, AuditAction.PASSWORD_RESET,
+					AuditAction.ACCOUNT_ENABLED, AuditAction.ACCOUNT_DISABLED, AuditAction.ACCOUNT_UNLOCKED,
+					AuditAction.ACCOUNT_LOCKED);
 		assertThat(recorded.get(2).getDetail()).startsWith("Step TOKEN attempt 2: Rejected by Waldur — Waldur said:")
 			.contains("******");
 		assertThat(recorded.get(2).getOutcome()).isEqualTo(AuditOutcome.FAILURE);

@@ -13,6 +13,10 @@ import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
 
+import org.waldur.portal.audit.AuditAction;
+import org.waldur.portal.audit.AuditEntry;
+import org.waldur.portal.audit.AuditLog;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +53,9 @@ class DeskPagesTests {
 	static final RequestPostProcessor OPERATOR = user("operator").roles("OPERATOR");
 
 	static final RequestPostProcessor OTHER_OPERATOR = user("someone-else").roles("OPERATOR");
+
+	@Autowired
+	AuditLog auditLog;
 
 	@Autowired
 	MockMvc mvc;
@@ -196,6 +203,8 @@ class DeskPagesTests {
 					"data-kind=\"ABANDON\"", "Duplicate of another onboarding")))
 			.andExpect(content().string(containsString("marketplace-provider-offerings/")));
 		assertThat(this.onboarding.get(id, OnboardingDriver.SUPPORT).getStatus()).isEqualTo(OnboardingStatus.ABANDONED);
+		assertThat(this.auditLog.sessionTrail(id)).extracting(AuditEntry::getAction)
+			.contains(AuditAction.SESSION_ASSIGNED, AuditAction.SESSION_NOTE_ADDED, AuditAction.SESSION_ABANDONED);
 	}
 
 	@Test
