@@ -1,5 +1,7 @@
 package org.waldur.portal.onboarding;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.support.Browser;
 
@@ -119,7 +123,7 @@ class WizardBrowserTests {
 		signIn("support");
 		WebElement link = browser.findElement(By.linkText("Resumed Cluster"));
 		shot("wizard-resume-2-support-home");
-		link.click();
+		navigate(link);
 		assertThat(browser.findElement(By.id("step-heading")).getText()).isEqualTo("Step 4: Service account");
 		confirm();
 		shot("wizard-resume-3-support-retried");
@@ -159,17 +163,22 @@ class WizardBrowserTests {
 		click("run-step");
 	}
 
+	/** Clicks a button or link that loads another page, and waits until it has. */
 	private static void click(String id) {
-		WebElement element = browser.findElement(By.id(id));
+		navigate(browser.findElement(By.id(id)));
+	}
+
+	private static void navigate(WebElement element) {
 		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 	private void signIn(String username) {
 		browser.get("http://localhost:" + this.port + "/login");
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("sandbox-demo");
-		browser.findElement(By.id("sign-in")).click();
+		navigate(browser.findElement(By.id("sign-in")));
 	}
 
 	private long count(String name) {
