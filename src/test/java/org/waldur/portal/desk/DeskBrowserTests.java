@@ -120,16 +120,14 @@ class DeskBrowserTests {
 	}
 
 	private static void click(String id) {
-		WebElement element = browser.findElement(By.id(id));
-		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		element.click();
+		Browser.clickAndWait(browser, browser.findElement(By.id(id)));
 	}
 
 	private void signIn(String username) {
 		browser.get("http://localhost:" + this.port + "/login");
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("sandbox-demo");
-		browser.findElement(By.id("sign-in")).click();
+		Browser.clickAndWait(browser, browser.findElement(By.id("sign-in")));
 	}
 
 }

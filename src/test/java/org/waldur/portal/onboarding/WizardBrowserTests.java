@@ -1,7 +1,5 @@
 package org.waldur.portal.onboarding;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.support.Browser;
 
@@ -169,9 +165,7 @@ class WizardBrowserTests {
 	}
 
 	private static void navigate(WebElement element) {
-		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+		Browser.clickAndWait(browser, element);
 	}
 
 	private void signIn(String username) {

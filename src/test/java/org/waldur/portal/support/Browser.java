@@ -52,6 +52,16 @@ public final class Browser {
 		return browser;
 	}
 
+	/**
+	 * Clicks something that loads another page, and waits until the new page replaced it.
+	 */
+	public static void clickAndWait(ChromeDriver browser, org.openqa.selenium.WebElement element) {
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+	}
+
 	/** Saves a screenshot as {@code target/screenshots/<name>.png}. */
 	public static Path screenshot(ChromeDriver browser, String name) {
 		try {
