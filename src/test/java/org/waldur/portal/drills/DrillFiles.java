@@ -33,6 +33,15 @@ public final class DrillFiles {
 		return writeTo(DIR.resolve(name), markdown);
 	}
 
+	/**
+	 * Appends a line to a figures file, starting it with {@code header} when it does not
+	 * exist yet.
+	 */
+	public static synchronized void appendFigure(String name, String line, String header) {
+		Path file = DIR.resolve(name);
+		append(file, (Files.exists(file) ? "" : header) + line);
+	}
+
 	/** Remembers secrets issued during the run so the final scan can look for them. */
 	public static synchronized void recordSecrets(Iterable<String> secrets) {
 		Set<String> known = new LinkedHashSet<>(issuedSecrets());
