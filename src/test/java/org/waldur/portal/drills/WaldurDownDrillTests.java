@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * reports Waldur down, running a step says so clearly, and nothing is marked done.
  */
 @SpringBootTest(properties = { "portal.waldur.staff-token=drill-staff-token-not-a-secret",
-		"portal.waldur.connect-timeout=500ms", "portal.waldur.read-timeout=1s" })
+		"portal.waldur.connect-timeout=200ms", "portal.waldur.read-timeout=500ms" })
 @AutoConfigureMockMvc
 class WaldurDownDrillTests {
 
