@@ -47,7 +47,7 @@ final class PortalProcess implements AutoCloseable {
 						"--portal.waldur.read-timeout=3s"));
 		command.addAll(args);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
 			.start();
 		PortalProcess portal = new PortalProcess(process, log, port);
 		portal.awaitStarted();

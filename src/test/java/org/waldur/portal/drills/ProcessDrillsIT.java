@@ -81,6 +81,9 @@ class ProcessDrillsIT {
 			CompletableFuture<HttpResponse<String>> inFlight = operator.postAsync(
 					"/onboarding/" + id + "/steps/service-account/run", Map.of("version", String.valueOf(version)));
 			first.awaitLog("fired: DELAY on POST users/", Duration.ofSeconds(30));
+			// The sandbox applies the call, then holds the answer for 20 s: kill in
+			// between.
+			Thread.sleep(1000);
 			first.kill();
 			killedAt = Instant.now();
 			assertThat(inFlight).failsWithin(Duration.ofSeconds(10));
@@ -99,7 +102,7 @@ class ProcessDrillsIT {
 			}
 			while (location.endsWith("/steps/service-account")
 					&& Duration.between(killedAt, Instant.now()).toSeconds() < 120);
-			assertThat(location).endsWith("/steps/manager-role");
+			assertThat(location).as(() -> alerts(operator, id)).endsWith("/steps/manager-role");
 			assertThat(run(operator, id, "manager-role")).endsWith("/steps/token");
 			assertThat(run(operator, id, "token")).endsWith("/summary");
 			afterRestart = operator.get("/onboarding/" + id + "/summary").body();
@@ -287,6 +290,21 @@ class ProcessDrillsIT {
 			.firstValue("Location")
 			.map((l) -> l.replaceFirst("^https?://[^/]+", ""))
 			.orElseThrow(() -> new AssertionError("No redirect, status " + response.statusCode()));
+	}
+
+	private static String alerts(PortalHttp operator, long id) {
+		try {
+			String page = operator.get("/onboarding/" + id + "/steps/service-account").body();
+			Matcher matcher = Pattern.compile("role=\"(?:alert|status)\"[^>]*>([\\s\\S]{0,400}?)</div>").matcher(page);
+			StringBuilder alerts = new StringBuilder();
+			while (matcher.find()) {
+				alerts.append(matcher.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ")).append(" // ");
+			}
+			return alerts.toString();
+		}
+		catch (Exception ex) {
+			return String.valueOf(ex);
+		}
 	}
 
 	private static String firstMatch(String text, String regex) {
