@@ -42,10 +42,14 @@ class SandboxApiController {
 
 	private final SandboxFaults faults;
 
-	SandboxApiController(SandboxRoutes routes, SandboxAuthentication authentication, SandboxFaults faults) {
+	private final SandboxCallLog calls;
+
+	SandboxApiController(SandboxRoutes routes, SandboxAuthentication authentication, SandboxFaults faults,
+			SandboxCallLog calls) {
 		this.routes = routes.all();
 		this.authentication = authentication;
 		this.faults = faults;
+		this.calls = calls;
 	}
 
 	@RequestMapping({ "/sandbox/api", "/sandbox/api/**" })
@@ -53,23 +57,35 @@ class SandboxApiController {
 		String method = request.getMethod();
 		String path = apiPath(request);
 		Optional<Fault> fault = this.faults.take(method, path);
-		if (fault.isPresent() && fault.get().kind() == FaultKind.FAIL) {
+		FaultKind kind = fault.map(Fault::kind).orElse(null);
+		if (kind == FaultKind.FAIL) {
+			this.calls.record(method, path, false, fault.get().status(), kind);
 			FaultResponses.writeFailure(response, fault.get().status());
 			return;
 		}
-		if (fault.isPresent() && fault.get().kind() == FaultKind.DROP) {
+		if (kind == FaultKind.DROP) {
+			this.calls.record(method, path, false, 0, kind);
 			FaultResponses.drop(response);
 			return;
 		}
 		Object answer = answer(request, method, path);
-		if (fault.isPresent() && fault.get().kind() == FaultKind.APPLY_THEN_FAIL) {
+		if (kind == FaultKind.APPLY_THEN_FAIL) {
+			this.calls.record(method, path, true, fault.get().status(), kind);
 			FaultResponses.writeFailure(response, fault.get().status());
 			return;
 		}
+		this.calls.record(method, path, true, statusOf(answer), kind);
 		if (fault.isPresent()) {
 			pause(fault.get().delay());
 		}
 		write(response, answer, "HEAD".equals(method));
+	}
+
+	private static int statusOf(Object answer) {
+		if (answer instanceof ApiException error) {
+			return error.status();
+		}
+		return (answer instanceof ApiResponse ok) ? ok.status() : 301;
 	}
 
 	/** Either an {@link ApiResponse}, an {@link ApiException} or a redirect URL. */
