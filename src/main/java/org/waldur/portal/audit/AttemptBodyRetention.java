@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.PortalProperties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,6 +49,7 @@ class AttemptBodyRetention {
 	}
 
 	@Scheduled(cron = "${portal.retention.cron:0 30 3 * * *}")
+	@SchedulerLock(name = "attempt-body-retention", lockAtMostFor = "PT30M")
 	void scheduled() {
 		apply();
 	}

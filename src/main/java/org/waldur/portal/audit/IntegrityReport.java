@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code null} when the chain is intact
  * @param reason why that entry breaks the chain
  */
-public record IntegrityReport(long checked, @Nullable Long brokenAt, @Nullable String reason) {
+public record IntegrityReport(long checked, @Nullable Long brokenAt,
+		@Nullable String reason) implements java.io.Serializable {
 
 	public boolean intact() {
 		return this.brokenAt == null;

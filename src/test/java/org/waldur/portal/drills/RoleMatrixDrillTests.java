@@ -136,7 +136,7 @@ class RoleMatrixDrillTests {
 		}
 		if ("POST".equals(row.method())) {
 			request.with(csrf()).param("reason", "drill").param("enabled", "true").param("confirmed", "false");
-			if (path.startsWith("/onboarding/") && path.length() > "/onboarding/".length()) {
+			if (path.matches("/(onboarding|desk/sessions)/\\d+.*")) {
 				request.param("version", String.valueOf(this.driver.version(idIn(path))));
 			}
 		}
@@ -160,7 +160,8 @@ class RoleMatrixDrillTests {
 	/** Real ids: a fresh onboarding of "operator" or a fresh account for each cell. */
 	private String substitute(String pattern) {
 		String path = pattern.replace("/**", "/users/");
-		if (path.startsWith("/onboarding/{id}")) {
+		if (path.startsWith("/onboarding/{id}") || path.startsWith("/desk/sessions/{id}")
+				|| path.startsWith("/audit/sessions/{id}")) {
 			long id = this.driver.prepared("Matrix " + counter.incrementAndGet(), "matrix_" + counter.get(),
 					OnboardingDriver.OPERATOR);
 			path = path.replace("{id}", String.valueOf(id));
@@ -175,7 +176,12 @@ class RoleMatrixDrillTests {
 	}
 
 	private static long idIn(String path) {
-		return Long.parseLong(path.split("/")[2]);
+		for (String segment : path.split("/")) {
+			if (segment.matches("\\d+")) {
+				return Long.parseLong(segment);
+			}
+		}
+		throw new IllegalArgumentException("No id in " + path);
 	}
 
 	private static String username(String role) {

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.waldur.portal.desk.DeskRejectedException;
 import org.waldur.portal.desk.SupportDesk;
 import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.StepNotRunnableException;
@@ -93,7 +94,10 @@ class DeskSessionController {
 			@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
 		if (!confirmed) {
-			this.onboarding.get(id, Viewer.of(user));
+			Viewer viewer = Viewer.of(user);
+			if (!viewer.mayChange(this.onboarding.get(id, viewer))) {
+				throw new OnboardingAccessDeniedException("Only support staff or the operator can abandon it.");
+			}
 			redirect.addFlashAttribute("flashError", "Tick the box to confirm that this onboarding is given up.");
 			return back(id) + "#abandon";
 		}
