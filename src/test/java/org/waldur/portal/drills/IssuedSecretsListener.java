@@ -57,6 +57,14 @@ public class IssuedSecretsListener implements TestExecutionListener {
 			if (hits > 0) {
 				DrillFiles.recordFinding(where + ": a token in " + hits + " step attempt record(s)");
 			}
+			long audited = jdbc
+				.sql("select count(*) from audit_entry where position(? in coalesce(detail, '') || ' ' || actor) > 0")
+				.param(secret)
+				.query(Long.class)
+				.single();
+			if (audited > 0) {
+				DrillFiles.recordFinding(where + ": a token in " + audited + " audit entr(y/ies)");
+			}
 		}
 	}
 
