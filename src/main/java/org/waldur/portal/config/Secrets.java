@@ -15,15 +15,4 @@ public final class Secrets {
 		return (secret == null || secret.isEmpty()) ? "(unset)" : "******";
 	}
 
-	/**
-	 * Returns the first four characters followed by a mask, for telling secrets apart on
-	 * screen without revealing them.
-	 */
-	public static String hint(@Nullable String secret) {
-		if (secret == null || secret.length() < 12) {
-			return mask(secret);
-		}
-		return secret.substring(0, 4) + "…" + "******";
-	}
-
 }

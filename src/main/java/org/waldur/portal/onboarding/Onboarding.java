@@ -105,10 +105,9 @@ public class Onboarding {
 		return session;
 	}
 
-	/** The most recently updated onboardings the viewer may see. */
-	public List<OnboardingSession> recent(Viewer viewer) {
-		return viewer.seesAll() ? this.sessions.findTop50ByOrderByUpdatedAtDesc() : this.sessions
-			.findTop50ByCreatedByOrAssigneeOrderByUpdatedAtDesc(viewer.username(), viewer.username());
+	/** The most recently updated onboardings someone started or is assigned to. */
+	public List<OnboardingSession> recentOf(String username) {
+		return this.sessions.findTop50ByCreatedByOrAssigneeOrderByUpdatedAtDesc(username, username);
 	}
 
 	/**

@@ -11,8 +11,6 @@ public interface OnboardingSessions extends JpaRepository<OnboardingSession, Lon
 
 	List<OnboardingSession> findTop50ByCreatedByOrAssigneeOrderByUpdatedAtDesc(String createdBy, String assignee);
 
-	List<OnboardingSession> findTop50ByOrderByUpdatedAtDesc();
-
 	List<OnboardingSession> findTop20ByStatusInOrderByUpdatedAtDesc(List<OnboardingStatus> statuses);
 
 }

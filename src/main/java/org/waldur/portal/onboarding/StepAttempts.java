@@ -15,6 +15,4 @@ public interface StepAttempts extends Repository<StepAttempt, Long> {
 
 	List<StepAttempt> findBySessionIdAndStepOrderByIdDesc(long sessionId, OnboardingStep step);
 
-	long countBySessionId(long sessionId);
-
 }

@@ -100,10 +100,6 @@ public class StepExecution {
 		return this.lastMessage;
 	}
 
-	public @Nullable String getRunningInstance() {
-		return this.runningInstance;
-	}
-
 	public @Nullable String getRunningBy() {
 		return this.runningBy;
 	}

@@ -3,7 +3,6 @@ package org.waldur.portal.web;
 import java.util.Set;
 
 import org.waldur.portal.onboarding.Onboarding;
-import org.waldur.portal.onboarding.Viewer;
 import org.waldur.portal.security.Role;
 
 import org.springframework.security.core.Authentication;
@@ -27,8 +26,7 @@ class HomeController {
 	String home(Authentication authentication, Model model) {
 		Set<Role> roles = LayoutModelAdvice.roles(authentication);
 		if (roles.contains(Role.OPERATOR)) {
-			model.addAttribute("mySessions",
-					this.onboarding.recent(new Viewer(authentication.getName(), Set.of(Role.OPERATOR))));
+			model.addAttribute("mySessions", this.onboarding.recentOf(authentication.getName()));
 		}
 		if (roles.contains(Role.SUPPORT)) {
 			model.addAttribute("attentionSessions", this.onboarding.needingAttention());

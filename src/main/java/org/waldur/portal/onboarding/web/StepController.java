@@ -98,8 +98,7 @@ class StepController {
 			StepAttempt attempt = this.onboarding.run(id, step, version, Viewer.of(user));
 			if (attempt.getOutcome().isSuccess()) {
 				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
-				return (step.next() != null && step.inWizard())
-						? "redirect:" + StepPages.href(this.onboarding.get(id, Viewer.of(user)), step.next())
+				return (step.next() != null && step.inWizard()) ? "redirect:" + StepPages.href(id, step.next())
 						: "redirect:/onboarding/" + id + "/summary";
 			}
 			redirect.addFlashAttribute("flashError", step.title() + ": " + attempt.getMessage());

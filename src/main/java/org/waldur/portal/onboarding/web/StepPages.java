@@ -83,7 +83,11 @@ class StepPages {
 	}
 
 	static String href(OnboardingSession session, OnboardingStep step) {
-		return "/onboarding/" + session.getId() + "/steps/" + step.slug();
+		return href(session.getId(), step);
+	}
+
+	static String href(long id, OnboardingStep step) {
+		return "/onboarding/" + id + "/steps/" + step.slug();
 	}
 
 	private static String runLabel(StepStatus status, @Nullable StepAttempt last) {

@@ -13,9 +13,4 @@ import org.waldur.portal.onboarding.StepStatus;
  * @param href link to its page
  */
 record StepView(OnboardingStep step, StepStatus status, String state, boolean current, String href) {
-
-	String label() {
-		return this.step.number() + ". " + this.step.title();
-	}
-
 }
