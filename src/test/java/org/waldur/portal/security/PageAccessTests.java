@@ -80,4 +80,19 @@ class PageAccessTests {
 		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
 	}
 
+	@org.junit.jupiter.api.Test
+	void pagesLinkContentVersionedAssetsServedOnlyUnderAssets() throws Exception {
+		String page = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher css = java.util.regex.Pattern.compile("/assets/css/portal-[0-9a-f]{32}\\.css")
+			.matcher(page);
+		org.assertj.core.api.Assertions.assertThat(css.find()).as("versioned stylesheet link").isTrue();
+		this.mvc.perform(get(css.group())).andExpect(status().isOk());
+		java.util.regex.Matcher js = java.util.regex.Pattern.compile("/assets/js/portal-[0-9a-f]{32}\\.js")
+			.matcher(page);
+		org.assertj.core.api.Assertions.assertThat(js.find()).as("versioned script link").isTrue();
+		this.mvc.perform(get(js.group())).andExpect(status().isOk());
+		// Static files are mapped to /assets/ only, not to every path of the portal.
+		this.mvc.perform(get("/css/portal.css").with(user("op").roles("OPERATOR"))).andExpect(status().isNotFound());
+	}
+
 }
