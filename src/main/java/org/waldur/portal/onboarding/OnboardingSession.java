@@ -18,8 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,8 +98,10 @@ public class OnboardingSession {
 	@Version
 	private long version;
 
+	// Batches, not a sub-select: a sub-select repeats the parent query without its limit,
+	// so the 20 sessions of a home page would load the steps of every matching session.
 	@OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-	@Fetch(FetchMode.SUBSELECT)
+	@BatchSize(size = 64)
 	private List<StepExecution> steps = new ArrayList<>();
 
 	protected OnboardingSession() {
