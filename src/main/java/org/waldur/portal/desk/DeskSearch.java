@@ -33,6 +33,12 @@ public class DeskSearch {
 	private static final String COLUMNS = "s.id, s.title, s.status, s.current_step, s.created_by, s.assignee, "
 			+ "s.customer_name, s.offering_uuid, s.username, s.created_at, s.updated_at";
 
+	/**
+	 * Interrupted sessions listed by id in the "needs attention" filter; more use a
+	 * sub-select.
+	 */
+	private static final int MAX_LISTED_IDS = 500;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -57,16 +63,20 @@ public class DeskSearch {
 		return new DeskPage(rows, page.page(), page.size(), total, counts);
 	}
 
+	/**
+	 * Sessions per status matching {@code conditions}. Without conditions they come from
+	 * the counters the database keeps (migration V13) instead of counting every session.
+	 */
 	private Map<OnboardingStatus, Long> counts(SqlConditions conditions) {
 		Map<OnboardingStatus, Long> counts = new EnumMap<>(OnboardingStatus.class);
 		for (OnboardingStatus status : OnboardingStatus.values()) {
 			counts.put(status, 0L);
 		}
-		this.jdbc.sql("select s.status, count(*) from onboarding_session s" + conditions.where() + " group by s.status")
-			.params(conditions.values())
-			.query((rs) -> {
-				counts.put(OnboardingStatus.valueOf(rs.getString(1)), rs.getLong(2));
-			});
+		String sql = conditions.isEmpty() ? "select status, sessions from onboarding_status_count"
+				: "select s.status, count(*) from onboarding_session s" + conditions.where() + " group by s.status";
+		this.jdbc.sql(sql).params(conditions.values()).query((rs) -> {
+			counts.put(OnboardingStatus.valueOf(rs.getString(1)), rs.getLong(2));
+		});
 		return counts;
 	}
 
@@ -112,9 +122,7 @@ public class DeskSearch {
 			where.add("s.current_step = ?", filter.step().name());
 		}
 		if (filter.attention()) {
-			OffsetDateTime interrupted = utc(this.clock.instant().minus(this.onboarding.maxCallDuration()));
-			where.add("(s.status = 'NEEDS_ATTENTION' or s.id in (select st.session_id from onboarding_step st "
-					+ "where st.status = 'RUNNING' and st.started_at < ?))", interrupted);
+			attention(where);
 		}
 		if (filter.createdBy() != null) {
 			where.add("s.created_by = ?", filter.createdBy());
@@ -138,6 +146,33 @@ public class DeskSearch {
 					text + "%", text + "%");
 		}
 		return where;
+	}
+
+	/**
+	 * Failed or unknown steps, or a step still marked running after the longest possible
+	 * call (the portal stopped during it). The interrupted ones are few and looked up
+	 * first: "status or id in (sub-select)" would make the database read every session.
+	 */
+	private void attention(SqlConditions where) {
+		OffsetDateTime cutoff = utc(this.clock.instant().minus(this.onboarding.maxCallDuration()));
+		List<Long> interrupted = this.jdbc
+			.sql("select distinct session_id from onboarding_step where status = 'RUNNING' and started_at < ?")
+			.param(cutoff)
+			.query(Long.class)
+			.list();
+		if (interrupted.isEmpty()) {
+			where.add("s.status = 'NEEDS_ATTENTION'");
+		}
+		else if (interrupted.size() <= MAX_LISTED_IDS) {
+			where.add(
+					"(s.status = 'NEEDS_ATTENTION' or s.id in ("
+							+ String.join(", ", Collections.nCopies(interrupted.size(), "?")) + "))",
+					interrupted.toArray());
+		}
+		else {
+			where.add("(s.status = 'NEEDS_ATTENTION' or s.id in (select st.session_id from onboarding_step st "
+					+ "where st.status = 'RUNNING' and st.started_at < ?))", cutoff);
+		}
 	}
 
 	private static DeskRow row(ResultSet rs, int rowNum) throws SQLException {

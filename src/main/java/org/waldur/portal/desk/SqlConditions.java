@@ -19,6 +19,10 @@ final class SqlConditions {
 		return this;
 	}
 
+	boolean isEmpty() {
+		return this.clauses.isEmpty();
+	}
+
 	String where() {
 		return this.clauses.isEmpty() ? "" : " where " + String.join(" and ", this.clauses);
 	}
