@@ -109,8 +109,19 @@ class DeskBenchmark {
 			Timings timeline = measure(support, timelines, REQUESTS, "id=\"timeline\"");
 			Timings own = measure(operator, List.of("/onboarding", "/onboarding?status=COMPLETED&sort=created"),
 					REQUESTS / 2, "id=\"sessions\"");
+			measure(support, List.of("/"), 10, "id=\"home-support\"");
+			Timings home = measure(support, List.of("/"), REQUESTS / 2, "id=\"home-support\"");
+			Timings ownHome = measure(operator, List.of("/"), REQUESTS / 2, "id=\"home-operator\"");
+			assertThat(jdbc.sql("select status, sessions from onboarding_status_count order by status")
+				.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+				.list())
+				.as("status counters kept by the database")
+				.isEqualTo(jdbc.sql("select status, count(*) from onboarding_session group by status order by status")
+					.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+					.list());
 			long attempts = jdbc.sql("select count(*) from onboarding_step_attempt").query(Long.class).single();
-			report(name, sessions, attempts, seedSeconds - auditSeedSeconds, allLists, results, timeline, own);
+			report(name, sessions, attempts, seedSeconds - auditSeedSeconds, allLists, results, timeline, own, home,
+					ownHome);
 			if (dialect == BenchSeed.Dialect.POSTGRESQL) {
 				explain(jdbc);
 			}
@@ -122,7 +133,8 @@ class DeskBenchmark {
 
 	private static void explain(JdbcClient jdbc) {
 		report.append("Plans on PostgreSQL (`explain analyze`):\n\n```\n");
-		for (String sql : new String[] { "select s.status, count(*) from onboarding_session s group by s.status",
+		for (String sql : new String[] { "select status, sessions from onboarding_status_count",
+				"select s.status, count(*) from onboarding_session s where s.status = 'NEEDS_ATTENTION' group by s.status",
 				"select s.id, s.title from onboarding_session s where (lower(s.title) like '%50017 beta%' "
 						+ "or s.offering_uuid like '50017 beta%' or s.username like '50017 beta%') "
 						+ "order by s.updated_at desc, s.id desc limit 25",
@@ -171,7 +183,7 @@ class DeskBenchmark {
 	}
 
 	private static void report(String name, int sessions, long attempts, long seedSeconds, Timings allLists,
-			Map<String, Timings> lists, Timings timeline, Timings own) {
+			Map<String, Timings> lists, Timings timeline, Timings own, Timings home, Timings ownHome) {
 		report.append("## ").append(name).append("\n\n");
 		report.append("%,d sessions, %,d steps, %,d step attempts; seeded and analysed in %d s. ".formatted(sessions,
 				sessions * 7L, attempts, seedSeconds));
@@ -183,6 +195,8 @@ class DeskBenchmark {
 		lists.forEach((key, timings) -> report.append(timings.row(key)).append('\n'));
 		report.append(own.row("list as `operator` (own sessions only)")).append('\n');
 		report.append(timeline.row("**session timeline** (target p95 < 50)")).append('\n');
+		report.append(home.row("home page as `support` (20 needing attention)")).append('\n');
+		report.append(ownHome.row("home page as `operator` (50 own)")).append('\n');
 		report.append('\n');
 	}
 
