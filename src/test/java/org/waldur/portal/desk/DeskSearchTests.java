@@ -148,6 +148,33 @@ class DeskSearchTests {
 	}
 
 	@Test
+	void manyInterruptedRunsAreFoundByOneSubSelect() {
+		List<Long> stuck = new ArrayList<>();
+		for (int i = 0; i < 505; i++) {
+			long id = this.seed.session("Interrupted " + i, OnboardingStatus.IN_PROGRESS, OnboardingStep.INTEGRATION,
+					"op-a", null, T0, T0, null, null);
+			this.seed.runningStep(id, OnboardingStep.INTEGRATION, Instant.now().minus(Duration.ofHours(3)));
+			stuck.add(id);
+		}
+		try {
+			DeskFilter attention = new DeskFilter(null, null, true, null, null, this.seed.customerUuid, null, null,
+					null);
+			DeskPage page = page(attention, 1, 100);
+			assertThat(page.total()).isEqualTo(21 + 505);
+			assertThat(page.counts()).containsEntry(OnboardingStatus.IN_PROGRESS, 505L)
+				.containsEntry(OnboardingStatus.NEEDS_ATTENTION, 21L)
+				.containsEntry(OnboardingStatus.COMPLETED, 0L);
+		}
+		finally {
+			// Leave later tests of this context few interrupted runs, so they take the
+			// listed path.
+			for (long id : stuck) {
+				this.jdbc.sql("update onboarding_step set status = 'FAILED' where session_id = ?").param(id).update();
+			}
+		}
+	}
+
+	@Test
 	void sortsByTitleAndStatusInBothDirections() {
 		assertThat(this.search.search(new DeskQuery(this.seed.filter(), 1, 3, DeskSort.TITLE, true), SUPPORT).rows())
 			.extracting(DeskRow::title)
