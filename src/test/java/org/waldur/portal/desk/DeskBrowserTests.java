@@ -3,13 +3,10 @@ package org.waldur.portal.desk;
 import java.util.EnumSet;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingDriver;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -33,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeskBrowserTests {
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final Browser browser = new Browser();
 
 	@LocalServerPort
 	int port;
@@ -50,18 +48,6 @@ class DeskBrowserTests {
 	@Autowired
 	AccountManagement accounts;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@Test
 	void supportFindsAFailedOnboardingByFilterAndHandsItOver() {
 		String tag = UUID.randomUUID().toString().substring(0, 6);
@@ -72,36 +58,34 @@ class DeskBrowserTests {
 		driver.prepared("Desk " + tag + " Draft", "desk_" + tag + "_other", OnboardingDriver.OPERATOR);
 
 		signIn("support");
-		browser.get("http://localhost:" + this.port + "/onboarding");
-		new Select(browser.findElement(By.id("status"))).selectByVisibleText("Needs attention");
-		browser.findElement(By.id("q")).sendKeys("desk " + tag);
-		click("apply-filter");
-		assertThat(browser.findElements(By.cssSelector("#sessions tbody tr[id^='session-']")))
+		browser.open("/onboarding", By.id("sessions"));
+		browser.select(By.id("status"), "Needs attention");
+		browser.type(By.id("q"), "desk " + tag);
+		browser.clickAndWait(By.id("apply-filter"), By.id("desk-range"));
+		assertThat(browser.findAll(By.cssSelector("#sessions tbody tr[id^='session-']")))
 			.extracting(WebElement::getText)
 			.singleElement()
 			.asString()
 			.contains("Desk " + tag + " Failing", "Needs attention", "Service account");
-		assertThat(browser.findElement(By.id("desk-range")).getText()).isEqualTo("1–1 of 1");
-		Browser.screenshot(browser, "desk-1-filtered-list");
+		assertThat(browser.text(By.id("desk-range"))).isEqualTo("1–1 of 1");
+		browser.screenshot("desk-1-filtered-list");
 
-		click("details-" + failed);
-		assertThat(browser.findElement(By.id("onboarding-status")).getText()).isEqualTo("Needs attention");
-		assertThat(browser.findElement(By.cssSelector("#timeline tr[data-outcome='FAILED']")).getText())
-			.contains("Service account");
-		Browser.screenshot(browser, "desk-2-session");
+		browser.clickAndWait(By.id("details-" + failed), By.id("onboarding-status"));
+		assertThat(browser.text(By.id("onboarding-status"))).isEqualTo("Needs attention");
+		assertThat(browser.text(By.cssSelector("#timeline tr[data-outcome='FAILED']"))).contains("Service account");
+		browser.screenshot("desk-2-session");
 
-		new Select(browser.findElement(By.id("handover-assignee"))).selectByVisibleText(colleague);
-		browser.findElement(By.id("handover-note")).sendKeys("Waldur was down at 10:00; please retry the account");
-		click("handover");
-		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
-			.isEqualTo("Handed over to " + colleague + ".");
-		assertThat(browser.findElement(By.id("onboarding-assignee")).getText()).isEqualTo(colleague);
-		assertThat(browser.findElement(By.cssSelector("#timeline tr[data-kind='HANDOVER']")).getText())
-			.contains("to " + colleague, "support", "please retry the account");
-		Browser.screenshot(browser, "desk-3-handed-over");
+		browser.select(By.id("handover-assignee"), colleague);
+		browser.type(By.id("handover-note"), "Waldur was down at 10:00; please retry the account");
+		browser.clickAndWait(By.id("handover"), By.cssSelector(".alert-success"));
+		assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("Handed over to " + colleague + ".");
+		assertThat(browser.text(By.id("onboarding-assignee"))).isEqualTo(colleague);
+		assertThat(browser.text(By.cssSelector("#timeline tr[data-kind='HANDOVER']"))).contains("to " + colleague,
+				"support", "please retry the account");
+		browser.screenshot("desk-3-handed-over");
 
-		browser.get("http://localhost:" + this.port + "/onboarding?assignee=" + colleague);
-		assertThat(browser.findElement(By.id("session-" + failed)).getText()).contains(colleague);
+		browser.open("/onboarding?assignee=" + colleague, By.id("session-" + failed));
+		assertThat(browser.text(By.id("session-" + failed))).contains(colleague);
 	}
 
 	private long failedAtServiceAccount(OnboardingDriver driver, String name, String username) {
@@ -119,15 +103,11 @@ class DeskBrowserTests {
 		return id;
 	}
 
-	private static void click(String id) {
-		Browser.clickAndWait(browser, browser.findElement(By.id(id)));
-	}
-
-	private void signIn(String username) {
-		browser.get("http://localhost:" + this.port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("sandbox-demo");
-		Browser.clickAndWait(browser, browser.findElement(By.id("sign-in")));
+	private static void signIn(String username) {
+		browser.open("/login", By.id("sign-in"));
+		browser.type(By.id("username"), username);
+		browser.type(By.id("password"), "sandbox-demo");
+		browser.clickAndWait(By.id("sign-in"), By.id("current-user"));
 	}
 
 }

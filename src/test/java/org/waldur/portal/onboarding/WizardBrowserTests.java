@@ -1,19 +1,14 @@
 package org.waldur.portal.onboarding;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.support.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WizardBrowserTests {
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final Browser browser = new Browser();
 
-	@LocalServerPort
-	int port;
+	/** Every step page shows its heading; the summary shows the attempts. */
+	private static final By STEP = By.id("step-heading");
+
+	private static final By PREVIEW = By.id("preview-body");
+
+	private static final By SUMMARY = By.id("attempts");
 
 	@Autowired
 	SandboxFaults faults;
@@ -37,96 +37,82 @@ class WizardBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@AfterEach
-	void signOut() {
+	void clearFaults() {
 		this.faults.clear();
-		browser.manage().deleteAllCookies();
 	}
 
 	@Test
 	void operatorCompletesTheWholeWizard() {
 		signIn("operator");
-		click("new-onboarding");
+		browser.clickAndWait(By.id("new-onboarding"), STEP);
 		fillOffering("Browser Cluster");
 		shot("wizard-1-offering-filled");
-		click("save-step");
-		assertThat(browser.findElement(By.id("preview-request")).getText()).startsWith("POST http://")
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		assertThat(browser.text(By.id("preview-request"))).startsWith("POST http://")
 			.endsWith("/sandbox/api/marketplace-provider-offerings/");
-		assertThat(browser.findElement(By.id("preview-authorization")).getText()).contains("******");
-		assertThat(browser.findElement(By.id("preview-body")).getText()).contains("\"name\" : \"Browser Cluster\"",
+		assertThat(browser.text(By.id("preview-authorization"))).contains("******");
+		assertThat(browser.text(PREVIEW)).contains("\"name\" : \"Browser Cluster\"",
 				"\"type\" : \"Marketplace.Slurm\"");
 		shot("wizard-1-offering-preview");
-		confirm();
-		assertThat(browser.findElement(By.id("step-heading")).getText()).isEqualTo("Step 2: Integration options");
-		click("save-step");
-		assertThat(browser.findElement(By.id("preview-body")).getText()).contains("\"username_generation_policy\"");
+		confirm(STEP);
+		assertThat(browser.text(STEP)).isEqualTo("Step 2: Integration options");
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		assertThat(browser.text(PREVIEW)).contains("\"username_generation_policy\"");
 		shot("wizard-2-integration");
-		confirm();
+		confirm(STEP);
 		shot("wizard-3-activation");
-		confirm();
-		assertThat(browser.findElement(By.id("step-heading")).getText()).isEqualTo("Step 4: Service account");
-		assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo("browser_cluster_agent");
-		click("save-step");
+		confirm(STEP);
+		assertThat(browser.text(STEP)).isEqualTo("Step 4: Service account");
+		assertThat(browser.value(By.id("username"))).isEqualTo("browser_cluster_agent");
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
 		shot("wizard-4-service-account");
-		confirm();
+		confirm(STEP);
 		shot("wizard-5-manager-role");
-		confirm();
+		confirm(STEP);
 		shot("wizard-6-token");
-		confirm();
-		assertThat(browser.findElement(By.id("completed")).getText()).contains("Onboarding complete");
-		String token = browser.findElement(By.id("token-value")).getText();
+		confirm(By.id("completed"));
+		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
+		String token = browser.text(By.id("token-value"));
 		assertThat(token).hasSize(40);
-		assertThat(browser.findElement(By.id("copy-token")).isDisplayed()).isTrue();
+		assertThat(browser.find(By.id("copy-token")).isDisplayed()).isTrue();
 		shot("wizard-7-completed");
-		browser.navigate().refresh();
-		assertThat(browser.findElements(By.id("token-value"))).isEmpty();
-		assertThat(browser.getPageSource()).doesNotContain(token);
-		assertThat(browser.findElements(By.cssSelector("#attempts tbody tr[data-outcome='SUCCEEDED']"))).hasSize(6);
+		browser.reload(SUMMARY);
+		assertThat(browser.findAll(By.id("token-value"))).isEmpty();
+		assertThat(browser.pageSource()).doesNotContain(token);
+		assertThat(browser.findAll(By.cssSelector("#attempts tbody tr[data-outcome='SUCCEEDED']"))).hasSize(6);
 		assertThat(count("Browser Cluster")).isEqualTo(1);
 	}
 
 	@Test
 	void supportResumesAnOnboardingThatMetAWaldurFailure() {
 		signIn("operator");
-		click("new-onboarding");
+		browser.clickAndWait(By.id("new-onboarding"), STEP);
 		fillOffering("Resumed Cluster");
-		click("save-step");
-		confirm();
-		click("save-step");
-		confirm();
-		confirm();
-		click("save-step");
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		confirm(STEP);
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		confirm(STEP);
+		confirm(STEP);
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
 		this.faults.failWith("POST", "users/", 500, 1);
-		confirm();
-		assertThat(browser.findElement(By.id("last-attempt")).getText()).contains("Failed");
-		assertThat(browser.findElement(By.id("step-status")).getText()).isEqualTo("Failed");
-		assertThat(browser.findElement(By.id("run-step")).getText()).startsWith("Retry");
+		confirm(By.id("last-attempt"));
+		assertThat(browser.text(By.id("last-attempt"))).contains("Failed");
+		assertThat(browser.text(By.id("step-status"))).isEqualTo("Failed");
+		assertThat(browser.text(By.id("run-step"))).startsWith("Retry");
 		shot("wizard-resume-1-failure");
-		browser.manage().deleteAllCookies();
 
+		browser.clickAndWait(By.id("logout"), By.id("login-logout"));
 		signIn("support");
-		WebElement link = browser.findElement(By.linkText("Resumed Cluster"));
 		shot("wizard-resume-2-support-home");
-		navigate(link);
-		assertThat(browser.findElement(By.id("step-heading")).getText()).isEqualTo("Step 4: Service account");
-		confirm();
+		browser.clickAndWait(By.linkText("Resumed Cluster"), STEP);
+		assertThat(browser.text(STEP)).isEqualTo("Step 4: Service account");
+		confirm(STEP);
 		shot("wizard-resume-3-support-retried");
-		confirm();
-		confirm();
-		assertThat(browser.findElement(By.id("completed")).getText()).contains("Onboarding complete");
-		assertThat(browser.findElements(By.id("token-value"))).hasSize(1);
+		confirm(STEP);
+		confirm(By.id("completed"));
+		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
+		assertThat(browser.findAll(By.id("token-value"))).hasSize(1);
 		shot("wizard-resume-4-completed");
 		assertThat(this.jdbc.sql("select count(*) from sandbox_user where username = 'resumed_cluster_agent'")
 			.query(Long.class)
@@ -136,43 +122,33 @@ class WizardBrowserTests {
 	@Test
 	void invalidInputIsExplainedNextToTheFieldAndKept() {
 		signIn("operator");
-		click("new-onboarding");
-		browser.findElement(By.id("name")).clear();
-		browser.findElement(By.id("components0.type")).clear();
-		browser.findElement(By.id("components0.type")).sendKeys("node hours!");
-		click("save-step");
-		assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Enter the name of the offering.",
+		browser.clickAndWait(By.id("new-onboarding"), STEP);
+		browser.find(By.id("name")).clear();
+		browser.type(By.id("components0.type"), "node hours!");
+		browser.clickAndWait(By.id("save-step"), By.id("error-summary"));
+		assertThat(browser.text(By.id("error-summary"))).contains("Enter the name of the offering.",
 				"Use letters, digits and _ - / : only.", "Choose the provider organisation.");
-		assertThat(browser.findElement(By.id("components0.type")).getAttribute("value")).isEqualTo("node hours!");
+		assertThat(browser.value(By.id("components0.type"))).isEqualTo("node hours!");
 		shot("wizard-validation");
 	}
 
-	private void fillOffering(String name) {
-		browser.findElement(By.id("name")).clear();
-		browser.findElement(By.id("name")).sendKeys(name);
-		browser.findElement(By.id("description")).sendKeys("SLURM cluster onboarded from the browser test");
-		new Select(browser.findElement(By.id("customerUuid"))).selectByVisibleText("Sandbox HPC Centre");
-		new Select(browser.findElement(By.id("categoryUuid"))).selectByVisibleText("HPC");
+	private static void fillOffering(String name) {
+		browser.type(By.id("name"), name);
+		browser.find(By.id("description")).sendKeys("SLURM cluster onboarded from the browser test");
+		browser.select(By.id("customerUuid"), "Sandbox HPC Centre");
+		browser.select(By.id("categoryUuid"), "HPC");
 	}
 
-	private void confirm() {
-		click("run-step");
+	/** Confirms the previewed request and waits for the page that follows. */
+	private static void confirm(By next) {
+		browser.clickAndWait(By.id("run-step"), next);
 	}
 
-	/** Clicks a button or link that loads another page, and waits until it has. */
-	private static void click(String id) {
-		navigate(browser.findElement(By.id(id)));
-	}
-
-	private static void navigate(WebElement element) {
-		Browser.clickAndWait(browser, element);
-	}
-
-	private void signIn(String username) {
-		browser.get("http://localhost:" + this.port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("sandbox-demo");
-		navigate(browser.findElement(By.id("sign-in")));
+	private static void signIn(String username) {
+		browser.open("/login", By.id("sign-in"));
+		browser.type(By.id("username"), username);
+		browser.type(By.id("password"), "sandbox-demo");
+		browser.clickAndWait(By.id("sign-in"), By.id("current-user"));
 	}
 
 	private long count(String name) {
@@ -183,7 +159,7 @@ class WizardBrowserTests {
 	}
 
 	private static void shot(String name) {
-		Browser.screenshot(browser, name);
+		browser.screenshot(name);
 	}
 
 }

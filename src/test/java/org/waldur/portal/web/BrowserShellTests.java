@@ -1,16 +1,13 @@
 package org.waldur.portal.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.waldur.portal.support.Browser;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,68 +17,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserShellTests {
 
-	static ChromeDriver browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+	@RegisterExtension
+	static final Browser browser = new Browser();
 
 	@ParameterizedTest
 	@CsvSource({ "operator, sandbox-demo, home-operator", "support, sandbox-demo, home-support",
 			"auditor, sandbox-demo, home-auditor", "admin, test-admin-password, home-admin" })
 	void eachAccountSignsInAndSeesItsHomePage(String username, String password, String section) {
-		signIn(username, password);
-		assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo(username);
-		assertThat(browser.findElement(By.id(section)).isDisplayed()).isTrue();
-		assertThat(browser.findElement(By.id("sandbox-banner")).getText())
-			.contains("Sandbox — not connected to a real Waldur");
-		assertThat(browser.findElements(By.cssSelector("main section.card"))).hasSize(1);
-		Browser.screenshot(browser, "shell-home-" + username);
-		browser.findElement(By.id("logout")).click();
-		assertThat(browser.findElement(By.id("login-logout")).getText()).contains("signed out");
+		signIn(username, password, By.id(section));
+		assertThat(browser.text(By.id("current-user"))).isEqualTo(username);
+		assertThat(browser.find(By.id(section)).isDisplayed()).isTrue();
+		assertThat(browser.text(By.id("sandbox-banner"))).contains("Sandbox — not connected to a real Waldur");
+		assertThat(browser.findAll(By.cssSelector("main section.card"))).hasSize(1);
+		browser.screenshot("shell-home-" + username);
+		signOut();
 	}
 
 	@Test
 	void wrongPasswordShowsAClearMessage() {
-		browser.get("http://localhost:" + this.port + "/login");
-		assertThat(browser.findElement(By.id("demo-password")).getText()).isEqualTo("sandbox-demo");
-		Browser.screenshot(browser, "shell-login");
-		browser.findElement(By.id("username")).sendKeys("operator");
-		browser.findElement(By.id("password")).sendKeys("not-the-password");
-		browser.findElement(By.id("sign-in")).click();
-		assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong username or password");
+		browser.open("/login", By.id("sign-in"));
+		assertThat(browser.text(By.id("demo-password"))).isEqualTo("sandbox-demo");
+		browser.screenshot("shell-login");
+		signIn("operator", "not-the-password", By.id("login-error"));
+		assertThat(browser.text(By.id("login-error"))).contains("Wrong username or password");
 	}
 
 	@Test
 	void adminReachesTheAccountsPageAndOthersAreRefused() {
-		signIn("admin", "test-admin-password");
-		browser.findElement(By.linkText("Accounts")).click();
-		assertThat(browser.findElement(By.id("accounts-table")).getText()).contains("operator", "support", "auditor");
-		Browser.screenshot(browser, "shell-admin-accounts");
-		browser.findElement(By.id("logout")).click();
-		signIn("operator", "sandbox-demo");
-		browser.get("http://localhost:" + this.port + "/admin/accounts");
-		assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Not allowed");
-		Browser.screenshot(browser, "shell-forbidden");
-		browser.findElement(By.id("logout")).click();
+		signIn("admin", "test-admin-password", By.id("home-admin"));
+		browser.clickAndWait(By.linkText("Accounts"), By.id("accounts-table"));
+		assertThat(browser.text(By.id("accounts-table"))).contains("operator", "support", "auditor");
+		browser.screenshot("shell-admin-accounts");
+		signOut();
+		signIn("operator", "sandbox-demo", By.id("home-operator"));
+		browser.open("/admin/accounts", By.id("error-title"));
+		assertThat(browser.text(By.id("error-title"))).isEqualTo("Not allowed");
+		browser.screenshot("shell-forbidden");
+		signOut();
 	}
 
-	private void signIn(String username, String password) {
-		browser.get("http://localhost:" + this.port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.id("sign-in")).click();
+	private static void signIn(String username, String password, By ready) {
+		browser.open("/login", By.id("sign-in"));
+		browser.type(By.id("username"), username);
+		browser.type(By.id("password"), password);
+		browser.clickAndWait(By.id("sign-in"), ready);
+	}
+
+	private static void signOut() {
+		browser.clickAndWait(By.id("logout"), By.id("login-logout"));
+		assertThat(browser.text(By.id("login-logout"))).contains("signed out");
 	}
 
 }
