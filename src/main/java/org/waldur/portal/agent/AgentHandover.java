@@ -227,7 +227,7 @@ public class AgentHandover {
 			if (execution.getStatus() != StepStatus.DONE) {
 				OnboardingStep step = execution.getStep();
 				missing.add("Step " + step.number() + ", " + step.title() + ": "
-						+ this.onboarding.statusOf(session, step).label().toLowerCase());
+						+ session.step(step).getStatus().label().toLowerCase());
 			}
 		}
 		return missing;

@@ -92,10 +92,38 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * ({@code WALDUR_STAFF_TOKEN})
 	 * @param connectTimeout time to establish a connection
 	 * @param readTimeout time to wait for a response
+	 * @param settleTime how long a request whose outcome is unknown (a time-out, a
+	 * dropped connection, a gateway error) is assumed to be still in flight, counted from
+	 * when it was sent: Waldur keeps working on a request after the portal stopped
+	 * waiting, and applies it when it finishes. Until then the portal only looks Waldur
+	 * up and sends nothing again. Empty: the read time-out plus
+	 * {@link #SERVER_REQUEST_LIMIT}
+	 * @param interruptedAfter how long a step may be marked running before the portal
+	 * treats the run as interrupted (the process stopped during it) and marks it for
+	 * reconciliation. Empty: long enough for the most calls one run makes
+	 * ({@link #CALLS_PER_RUN}), each with its connect and read time-outs and one retry
 	 */
 	public record Waldur(@Nullable String url, @Nullable String staffToken, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("30s") Duration readTimeout) {
+			@DefaultValue("30s") Duration readTimeout, @Nullable Duration settleTime,
+			@Nullable Duration interruptedAfter) {
 
+		/**
+		 * How long a Waldur deployment keeps working on one request at most when nothing
+		 * else is known: the usual limit of the reverse proxy in front of Waldur's
+		 * workers (nginx's {@code proxy_read_timeout} defaults to 60 s). Raise
+		 * {@code portal.waldur.settle-time} for a deployment with a longer limit.
+		 */
+		public static final Duration SERVER_REQUEST_LIMIT = Duration.ofSeconds(60);
+
+		/** A step run makes at most this many calls: look-ups, the change, a check. */
+		public static final int CALLS_PER_RUN = 4;
+
+		public Waldur(@Nullable String url, @Nullable String staffToken, Duration connectTimeout,
+				Duration readTimeout) {
+			this(url, staffToken, connectTimeout, readTimeout, null, null);
+		}
+
+		@ConstructorBinding
 		public Waldur {
 			url = normalise(url);
 			staffToken = StringUtils.hasText(staffToken) ? staffToken.trim() : null;
@@ -113,6 +141,19 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 			}
 			requirePositive(connectTimeout, "portal.waldur.connect-timeout");
 			requirePositive(readTimeout, "portal.waldur.read-timeout");
+			if (settleTime == null) {
+				settleTime = readTimeout.plus(SERVER_REQUEST_LIMIT);
+			}
+			requirePositive(settleTime, "portal.waldur.settle-time");
+			Duration longestRun = connectTimeout.plus(readTimeout).multipliedBy(2L * CALLS_PER_RUN);
+			if (interruptedAfter == null) {
+				interruptedAfter = longestRun.plusSeconds(10);
+			}
+			if (interruptedAfter.compareTo(connectTimeout.plus(readTimeout)) <= 0) {
+				throw new InvalidConfigurationException("portal.waldur.interrupted-after (" + interruptedAfter
+						+ ") must be longer than one call may take (connect plus read time-out, "
+						+ connectTimeout.plus(readTimeout) + ").");
+			}
 		}
 
 		/** The API root as a URI, or {@code null} in sandbox mode. */
@@ -144,7 +185,8 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 		@Override
 		public String toString() {
 			return "Waldur[url=" + this.url + ", staffToken=" + Secrets.mask(this.staffToken) + ", connectTimeout="
-					+ this.connectTimeout + ", readTimeout=" + this.readTimeout + "]";
+					+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", settleTime=" + this.settleTime
+					+ ", interruptedAfter=" + this.interruptedAfter + "]";
 		}
 
 	}

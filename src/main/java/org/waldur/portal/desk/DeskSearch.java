@@ -37,7 +37,6 @@ public class DeskSearch {
 	 * Interrupted sessions listed by id in the "needs attention" filter; more use a
 	 * sub-select.
 	 */
-	private static final int MAX_LISTED_IDS = 500;
 
 	private final JdbcClient jdbc;
 
@@ -149,30 +148,11 @@ public class DeskSearch {
 	}
 
 	/**
-	 * Failed or unknown steps, or a step still marked running after the longest possible
-	 * call (the portal stopped during it). The interrupted ones are few and looked up
-	 * first: "status or id in (sub-select)" would make the database read every session.
+	 * Failed or unknown steps, and runs the sweeper found interrupted: all stored as the
+	 * session's status.
 	 */
 	private void attention(SqlConditions where) {
-		OffsetDateTime cutoff = utc(this.clock.instant().minus(this.onboarding.maxCallDuration()));
-		List<Long> interrupted = this.jdbc
-			.sql("select distinct session_id from onboarding_step where status = 'RUNNING' and started_at < ?")
-			.param(cutoff)
-			.query(Long.class)
-			.list();
-		if (interrupted.isEmpty()) {
-			where.add("s.status = 'NEEDS_ATTENTION'");
-		}
-		else if (interrupted.size() <= MAX_LISTED_IDS) {
-			where.add(
-					"(s.status = 'NEEDS_ATTENTION' or s.id in ("
-							+ String.join(", ", Collections.nCopies(interrupted.size(), "?")) + "))",
-					interrupted.toArray());
-		}
-		else {
-			where.add("(s.status = 'NEEDS_ATTENTION' or s.id in (select st.session_id from onboarding_step st "
-					+ "where st.status = 'RUNNING' and st.started_at < ?))", cutoff);
-		}
+		where.add("s.status = 'NEEDS_ATTENTION'");
 	}
 
 	private static DeskRow row(ResultSet rs, int rowNum) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.Onboarding;
@@ -63,26 +64,34 @@ public class SupportDesk {
 		return entries;
 	}
 
-	/** The first wizard step that failed or whose outcome is unknown, if any. */
+	/**
+	 * The first wizard step that failed or whose outcome is unknown, or else a token
+	 * refresh whose outcome is unknown; {@code null} when none.
+	 */
 	public @Nullable OnboardingStep stuckStep(OnboardingSession session) {
-		return OnboardingStep.wizard().stream().filter((step) -> {
-			StepStatus status = this.onboarding.statusOf(session, step);
-			return status == StepStatus.FAILED || status == StepStatus.NEEDS_RECONCILIATION;
-		}).findFirst().orElse(null);
+		return Stream.concat(OnboardingStep.wizard().stream(), Stream.of(OnboardingStep.TOKEN_REFRESH))
+			.filter((step) -> {
+				StepStatus status = session.step(step).getStatus();
+				return (step.inWizard() && status == StepStatus.FAILED) || status == StepStatus.NEEDS_RECONCILIATION;
+			})
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**
-	 * Runs the stuck step again now: the run first looks Waldur up and adopts what an
-	 * earlier attempt created.
-	 * @throws StepNotRunnableException when no step is stuck or the page is out of date
+	 * Runs the stuck step again, as confirmed on the desk's preview: the run first looks
+	 * Waldur up and adopts what an earlier attempt created.
+	 * @param fingerprint the fingerprint of the previewed request
+	 * @throws StepNotRunnableException when no step is stuck, the page is out of date or
+	 * the request changed since it was reviewed
 	 */
-	public StepAttempt reconcile(long id, long version, Viewer viewer) {
+	public StepAttempt reconcile(long id, long version, String fingerprint, Viewer viewer) {
 		OnboardingSession session = changeable(id, viewer);
 		OnboardingStep step = stuckStep(session);
 		if (step == null) {
 			throw new StepNotRunnableException("No step of this onboarding failed or waits for reconciliation.");
 		}
-		return this.onboarding.run(id, step, version, viewer);
+		return this.onboarding.run(id, step, version, fingerprint, viewer);
 	}
 
 	/**

@@ -26,7 +26,19 @@ public enum AttemptOutcome {
 	ALREADY_DONE("Already done in Waldur", true),
 
 	/** A look-up after an unknown outcome found the result and adopted it. */
-	RECONCILED("Reconciled", true);
+	RECONCILED("Reconciled", true),
+
+	/**
+	 * A look-up found nothing yet while an earlier request may still be in flight;
+	 * nothing was sent.
+	 */
+	PENDING("Waldur may still be processing", false),
+
+	/**
+	 * A check after a failure or an unknown outcome showed that Waldur did not apply the
+	 * earlier request; the step can be sent again.
+	 */
+	NOT_APPLIED("Not applied in Waldur", false);
 
 	private final String label;
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -43,6 +44,9 @@ public class Onboarding {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String INTERRUPTED = "The portal stopped while this step was running; it is not known "
+			+ "whether Waldur applied it. The next run looks Waldur up first.";
+
 	/** Identifies this portal process in the running marker of a step. */
 	private final String instance = UUID.randomUUID().toString();
 
@@ -60,7 +64,9 @@ public class Onboarding {
 
 	private final TransactionTemplate transactions;
 
-	private final Duration maxCall;
+	private final Duration settleTime;
+
+	private final Duration interruptedAfter;
 
 	Onboarding(OnboardingSessions sessions, StepAttempts attempts, StepExecutor executor, SecretBox secrets,
 			Clock clock, ApplicationEventPublisher events, TransactionTemplate transactions,
@@ -73,14 +79,15 @@ public class Onboarding {
 		this.events = events;
 		this.transactions = transactions;
 		PortalProperties.Waldur waldur = properties.waldur();
-		// Two look-ups with retries and one change call, each bounded by the client's
-		// timeouts.
-		this.maxCall = waldur.connectTimeout().plus(waldur.readTimeout()).multipliedBy(7).plusSeconds(10);
+		this.settleTime = waldur.settleTime();
+		this.interruptedAfter = waldur.interruptedAfter();
 	}
 
-	/** How long a step may be marked running before it counts as interrupted. */
-	public Duration maxCallDuration() {
-		return this.maxCall;
+	/**
+	 * How long a step may be marked running before the sweeper treats it as interrupted.
+	 */
+	public Duration interruptedAfter() {
+		return this.interruptedAfter;
 	}
 
 	/** Starts a new onboarding owned by {@code viewer}. */
@@ -130,11 +137,51 @@ public class Onboarding {
 	}
 
 	/**
-	 * The status of a step as users should see it (an interrupted run needs
-	 * reconciliation).
+	 * Whether a request of the step may still land in Waldur now, so that only look-ups
+	 * are possible.
 	 */
-	public StepStatus statusOf(OnboardingSession session, OnboardingStep step) {
-		return session.step(step).statusAt(this.clock.instant(), this.maxCall);
+	public boolean isSettling(OnboardingSession session, OnboardingStep step) {
+		return session.step(step).isSettling(this.clock.instant());
+	}
+
+	/** Whole seconds until a request of the step can no longer land; 0 when none can. */
+	public long secondsUntilSettled(OnboardingSession session, OnboardingStep step) {
+		Instant settlesAt = session.step(step).getSettlesAt();
+		Instant now = this.clock.instant();
+		return (settlesAt != null && now.isBefore(settlesAt)) ? Duration.between(now, settlesAt).toSeconds() + 1 : 0;
+	}
+
+	/**
+	 * Moves every run still marked running after {@link #interruptedAfter()} (the process
+	 * stopped during it) to "needs reconciliation", each session in its own transaction,
+	 * with an attempt on record; returns how many runs were moved.
+	 */
+	public int interruptStaleRuns() {
+		Instant cutoff = this.clock.instant().minus(this.interruptedAfter);
+		int moved = 0;
+		for (long id : this.sessions.findIdsRunningSince(cutoff)) {
+			Integer count = this.transactions.execute((status) -> {
+				OnboardingSession session = this.sessions.findById(id).orElseThrow();
+				Instant now = this.clock.instant();
+				List<StepExecution> stale = session.runningSince(cutoff);
+				for (StepExecution execution : stale) {
+					Instant started = Objects.requireNonNull(execution.getStartedAt());
+					// Its calls were sent before the run's limit; each may land until it
+					// settles.
+					Instant settlesAt = started.plus(this.interruptedAfter).plus(this.settleTime);
+					this.attempts.save(new StepAttempt(id, execution.getStep(), execution.getAttempts(),
+							Objects.requireNonNullElse(execution.getRunningBy(), "portal"), started, now,
+							AttemptOutcome.OUTCOME_UNKNOWN, INTERRUPTED, null, null, null));
+					session.interrupt(execution.getStep(), now, settlesAt);
+					this.events.publishEvent(new OnboardingEvents.StepAttempted(id, execution.getStep(),
+							execution.getAttempts(), AttemptOutcome.OUTCOME_UNKNOWN, "portal", INTERRUPTED));
+				}
+				this.sessions.saveAndFlush(session);
+				return stale.size();
+			});
+			moved += (count != null) ? count : 0;
+		}
+		return moved;
 	}
 
 	/**
@@ -189,12 +236,15 @@ public class Onboarding {
 	 * changed Waldur, then calls it, and records the attempt.
 	 * @param version the session version the user saw, so that a stale page cannot run a
 	 * step again
+	 * @param fingerprint the {@link WaldurRequestPreview#fingerprint()} of the request
+	 * the user confirmed; the step runs only when the request rebuilt now is the same
 	 * @return the recorded attempt
 	 * @throws StepNotRunnableException when the step cannot run now (already running,
-	 * already done, earlier steps missing, page out of date)
+	 * already done, earlier steps missing, page out of date, request changed since it was
+	 * reviewed)
 	 */
-	public StepAttempt run(long id, OnboardingStep step, long version, Viewer viewer) {
-		Claim claim = claim(id, step, version, viewer);
+	public StepAttempt run(long id, OnboardingStep step, long version, String fingerprint, Viewer viewer) {
+		Claim claim = claim(id, step, version, fingerprint, viewer);
 		StepOutcome.Builder calls = StepOutcome.calls();
 		StepOutcome outcome;
 		try {
@@ -263,23 +313,30 @@ public class Onboarding {
 	private StepExecutor.Run snapshotForPreview(OnboardingSession session, OnboardingStep step) {
 		WaldurCredential credential = (step.tokenChoice() == OnboardingStep.TokenChoice.OWNER_OR_STAFF
 				&& session.hasOwnerToken()) ? WaldurCredential.owner("preview-only") : WaldurCredential.staff();
-		return new StepExecutor.Run(credential, false, session.getOfferingInput(), session.getIntegrationInput(),
-				session.getAccountInput(), session.getOfferingUuid(), session.getUserUuid());
+		return new StepExecutor.Run(credential, false, null, this.clock.instant(), session.getOfferingInput(),
+				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
+				session.getUserUuid(), null);
 	}
 
-	private Claim claim(long id, OnboardingStep step, long version, Viewer viewer) {
+	private Claim claim(long id, OnboardingStep step, long version, String fingerprint, Viewer viewer) {
 		try {
 			return this.transactions.execute((status) -> {
 				OnboardingSession session = get(id, viewer);
 				requireChange(session, viewer);
+				String expected = preview(session, step).map(WaldurRequestPreview::fingerprint).orElse(null);
+				boolean changed = expected != null && !expected.equals(fingerprint);
 				if (session.getVersion() != version) {
-					throw new StepNotRunnableException(staleMessage(session, step));
+					throw new StepNotRunnableException(changed ? CHANGED_SINCE_REVIEW : staleMessage(session, step));
 				}
-				boolean reconcile = session.startStep(step, viewer.username(), this.instance, this.clock.instant(),
-						this.maxCall);
+				if (changed) {
+					throw new StepNotRunnableException(CHANGED_SINCE_REVIEW);
+				}
+				Instant now = this.clock.instant();
+				Instant settlesAt = session.step(step).getSettlesAt();
+				boolean reconcile = session.startStep(step, viewer.username(), this.instance, now);
 				this.sessions.saveAndFlush(session);
 				return new Claim(session.step(step).getAttempts(), session.step(step).getStartedAt(),
-						snapshot(session, step, reconcile));
+						snapshot(session, step, reconcile, settlesAt, now));
 			});
 		}
 		catch (OptimisticLockingFailureException ex) {
@@ -288,6 +345,11 @@ public class Onboarding {
 							+ "Reload the page to see its state.");
 		}
 	}
+
+	/** The refusal when the confirmed request differs from the one that would be sent. */
+	public static final String CHANGED_SINCE_REVIEW = "This request changed since you reviewed it (another tab, "
+			+ "another person or an edit changed the inputs). Nothing was sent. Review the request shown now and "
+			+ "confirm again.";
 
 	private StepOutcome failure(WaldurException ex, StepOutcome.Builder calls) {
 		List<WaldurExchange> exchanges = new ArrayList<>(calls.exchanges());
@@ -325,7 +387,8 @@ public class Onboarding {
 				session.stopForDecision(step, outcome.message(), now);
 			}
 			else {
-				session.finishStep(step, outcome.outcome(), outcome.message(), now);
+				session.finishStep(step, outcome.outcome(), outcome.message(), now,
+						uncertain(outcome, claim.run().reconcile()), settlesAt(outcome, now));
 			}
 			StepAttempt attempt = this.attempts.save(toAttempt(id, step, claim, outcome, viewer, now));
 			this.events.publishEvent(new OnboardingEvents.StepAttempted(id, step, claim.attemptNo(), outcome.outcome(),
@@ -340,14 +403,56 @@ public class Onboarding {
 		});
 	}
 
+	/**
+	 * Whether Waldur's state is unknown after the run: the change got no clear answer, or
+	 * a run that had to reconcile ended before a look-up told what Waldur holds.
+	 */
+	private static boolean uncertain(StepOutcome outcome, boolean reconciling) {
+		if (outcome.outcome() != AttemptOutcome.FAILED && outcome.outcome() != AttemptOutcome.REJECTED) {
+			return false;
+		}
+		List<WaldurExchange> exchanges = outcome.exchanges();
+		WaldurExchange last = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
+		boolean changeAnsweredWithServerError = last != null && !"GET".equals(last.method()) && last.status() != null
+				&& last.status() >= 500;
+		boolean lookedUp = exchanges.stream()
+			.anyMatch((exchange) -> "GET".equals(exchange.method()) && exchange.status() != null
+					&& exchange.status() < 300);
+		return changeAnsweredWithServerError || (reconciling && !lookedUp);
+	}
+
+	/**
+	 * Until when the run's change request may still land: its send time plus the settle
+	 * time, for an outcome that leaves it in flight.
+	 */
+	private @Nullable Instant settlesAt(StepOutcome outcome, Instant now) {
+		if (outcome.outcome() != AttemptOutcome.OUTCOME_UNKNOWN) {
+			return null;
+		}
+		List<WaldurExchange> exchanges = outcome.exchanges();
+		long millis = exchanges.isEmpty() ? 0 : exchanges.get(exchanges.size() - 1).durationMillis();
+		return now.minusMillis(millis).plus(this.settleTime);
+	}
+
 	private static StepAttempt toAttempt(long id, OnboardingStep step, Claim claim, StepOutcome outcome, Viewer viewer,
 			Instant now) {
 		List<WaldurExchange> exchanges = outcome.exchanges();
-		WaldurExchange decisive = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
-		List<StepAttempt.Exchange> prior = exchanges.stream()
-			.limit(Math.max(0, exchanges.size() - 1))
-			.map(Onboarding::toRecord)
-			.toList();
+		// The change call decides the attempt; look-ups and checks around it are kept
+		// beside it.
+		int decisiveAt = exchanges.size() - 1;
+		for (int i = exchanges.size() - 1; i >= 0; i--) {
+			if (!"GET".equals(exchanges.get(i).method())) {
+				decisiveAt = i;
+				break;
+			}
+		}
+		WaldurExchange decisive = exchanges.isEmpty() ? null : exchanges.get(decisiveAt);
+		List<StepAttempt.Exchange> prior = new ArrayList<>();
+		for (int i = 0; i < exchanges.size(); i++) {
+			if (i != decisiveAt) {
+				prior.add(toRecord(exchanges.get(i)));
+			}
+		}
 		return new StepAttempt(id, step, claim.attemptNo(), viewer.username(),
 				(claim.startedAt() != null) ? claim.startedAt() : now, now, outcome.outcome(), outcome.message(),
 				(decisive != null) ? toRecord(decisive) : null,
@@ -360,14 +465,19 @@ public class Onboarding {
 				exchange.responseBody(), exchange.durationMillis());
 	}
 
-	private StepExecutor.Run snapshot(OnboardingSession session, OnboardingStep step, boolean reconcile) {
+	private StepExecutor.Run snapshot(OnboardingSession session, OnboardingStep step, boolean reconcile,
+			@Nullable Instant settlesAt, Instant now) {
 		WaldurCredential credential = WaldurCredential.staff();
 		String sealedOwner = session.getOwnerTokenSecret();
 		if (step.tokenChoice() == OnboardingStep.TokenChoice.OWNER_OR_STAFF && sealedOwner != null) {
 			credential = WaldurCredential.owner(this.secrets.decrypt(sealedOwner, purpose(session, "owner-token")));
 		}
-		return new StepExecutor.Run(credential, reconcile, session.getOfferingInput(), session.getIntegrationInput(),
-				session.getAccountInput(), session.getOfferingUuid(), session.getUserUuid());
+		String sealedToken = session.getServiceTokenSecret();
+		String heldToken = (step == OnboardingStep.TOKEN_REFRESH && reconcile && sealedToken != null)
+				? this.secrets.decrypt(sealedToken, purpose(session, "service-token")) : null;
+		return new StepExecutor.Run(credential, reconcile, settlesAt, now, session.getOfferingInput(),
+				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
+				session.getUserUuid(), heldToken);
 	}
 
 	private String staleMessage(OnboardingSession session, OnboardingStep step) {

@@ -1,6 +1,5 @@
 package org.waldur.portal.onboarding;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -279,10 +278,19 @@ public class OnboardingSession {
 	 */
 	public boolean canRun(OnboardingStep step) {
 		if (!step.inWizard()) {
-			return this.status == OnboardingStatus.COMPLETED;
+			return isCompleted();
 		}
 		return this.status.isOpen() && !step(step).isDone()
 				&& step.prerequisites().stream().allMatch((earlier) -> step(earlier).isDone());
+	}
+
+	/**
+	 * Whether every wizard step is done: the offering is active and the service account
+	 * has its token. Such an onboarding may still need attention for a token refresh
+	 * whose outcome is not known yet.
+	 */
+	public boolean isCompleted() {
+		return this.completedAt != null && this.status != OnboardingStatus.ABANDONED;
 	}
 
 	public boolean isVisibleTo(String user, boolean seesAll) {
@@ -320,9 +328,9 @@ public class OnboardingSession {
 	 * reconcile with Waldur because an earlier attempt's outcome is unknown.
 	 * @throws StepNotRunnableException when the step cannot run now
 	 */
-	boolean startStep(OnboardingStep step, String actor, String instance, Instant now, Duration maxCall) {
+	boolean startStep(OnboardingStep step, String actor, String instance, Instant now) {
 		StepExecution execution = step(step);
-		if (execution.isRunning(now, maxCall)) {
+		if (execution.isRunning()) {
 			throw new StepNotRunnableException("This step is already running: started by " + execution.getRunningBy()
 					+ ". Wait for it to finish, then reload the page.");
 		}
@@ -333,19 +341,33 @@ public class OnboardingSession {
 			throw new StepNotRunnableException(this.status.isOpen() ? "Earlier steps must be done first."
 					: "This onboarding is " + this.status.label().toLowerCase() + ".");
 		}
-		boolean reconcile = execution.start(actor, instance, now, maxCall);
+		boolean reconcile = execution.start(actor, instance, now);
 		touch(now);
 		return reconcile;
 	}
 
-	void finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now) {
-		step(step).finish(outcome, message, now);
-		if (step.inWizard()) {
-			recompute(now);
-		}
-		else {
-			touch(now);
-		}
+	/**
+	 * Records how a run of {@code step} ended (see
+	 * {@link StepExecution#finish(AttemptOutcome, String, Instant, boolean, Instant)}).
+	 */
+	void finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now, boolean uncertain,
+			@Nullable Instant settlesAt) {
+		step(step).finish(outcome, message, now, uncertain, settlesAt);
+		recompute(now);
+	}
+
+	/** The steps still marked running since before {@code cutoff}. */
+	List<StepExecution> runningSince(Instant cutoff) {
+		return this.steps.stream().filter((execution) -> execution.isRunningSince(cutoff)).toList();
+	}
+
+	/**
+	 * Marks an interrupted run of {@code step} for reconciliation (see
+	 * {@link StepExecution#interrupt(Instant, Instant)}).
+	 */
+	void interrupt(OnboardingStep step, Instant now, Instant settlesAt) {
+		step(step).interrupt(now, settlesAt);
+		recompute(now);
 	}
 
 	void stopForDecision(OnboardingStep step, String message, Instant now) {
@@ -402,10 +424,16 @@ public class OnboardingSession {
 	}
 
 	private void recompute(Instant now) {
+		if (this.status == OnboardingStatus.ABANDONED) {
+			touch(now);
+			return;
+		}
 		List<StepExecution> ordered = getSteps();
 		boolean attention = ordered.stream()
 			.anyMatch((s) -> s.getStatus() == StepStatus.FAILED || s.getStatus() == StepStatus.NEEDS_RECONCILIATION);
 		boolean allDone = ordered.stream().allMatch(StepExecution::isDone);
+		boolean refreshUncertain = this.steps.stream()
+			.anyMatch((s) -> s.getStep() == OnboardingStep.TOKEN_REFRESH && s.mustReconcile());
 		boolean anyDone = ordered.stream().anyMatch(StepExecution::isDone);
 		this.currentStep = ordered.stream()
 			.filter((s) -> !s.isDone())
@@ -413,8 +441,11 @@ public class OnboardingSession {
 			.findFirst()
 			.orElse(OnboardingStep.TOKEN);
 		if (allDone) {
-			this.status = OnboardingStatus.COMPLETED;
-			this.completedAt = now;
+			// A token refresh whose outcome is unknown needs someone until it is checked.
+			this.status = refreshUncertain ? OnboardingStatus.NEEDS_ATTENTION : OnboardingStatus.COMPLETED;
+			if (this.completedAt == null) {
+				this.completedAt = now;
+			}
 		}
 		else if (attention) {
 			this.status = OnboardingStatus.NEEDS_ATTENTION;

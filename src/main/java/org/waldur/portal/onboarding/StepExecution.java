@@ -1,6 +1,5 @@
 package org.waldur.portal.onboarding;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -53,6 +52,8 @@ public class StepExecution {
 
 	private @Nullable String runningInstance;
 
+	private @Nullable Instant settlesAt;
+
 	protected StepExecution() {
 		this.session = null;
 		this.step = OnboardingStep.OFFERING;
@@ -68,14 +69,10 @@ public class StepExecution {
 	}
 
 	/**
-	 * The status as users should see it: a call marked running for longer than any Waldur
-	 * call can take ({@code maxCall}) was interrupted, for example by a restart, and
-	 * needs reconciliation.
+	 * The stored status. Only this class moves it, and a run that was interrupted is
+	 * moved to {@link StepStatus#NEEDS_RECONCILIATION} by {@link #interrupt}, so every
+	 * page and query reads the same truth.
 	 */
-	public StepStatus statusAt(Instant now, Duration maxCall) {
-		return isInterrupted(now, maxCall) ? StepStatus.NEEDS_RECONCILIATION : this.status;
-	}
-
 	public StepStatus getStatus() {
 		return this.status;
 	}
@@ -104,26 +101,46 @@ public class StepExecution {
 		return this.runningBy;
 	}
 
+	/**
+	 * Until when a request whose outcome is unknown may still land in Waldur; empty when
+	 * none is in flight.
+	 */
+	public @Nullable Instant getSettlesAt() {
+		return this.settlesAt;
+	}
+
+	/**
+	 * Whether a request of this step may still be in flight at {@code now}: Waldur may
+	 * apply it later, so the portal may look up but must not send again.
+	 */
+	public boolean isSettling(Instant now) {
+		return this.settlesAt != null && now.isBefore(this.settlesAt);
+	}
+
+	/** Whether the next run must look Waldur up before sending anything. */
+	public boolean mustReconcile() {
+		return this.status == StepStatus.NEEDS_RECONCILIATION;
+	}
+
 	boolean isDone() {
 		return this.status == StepStatus.DONE;
 	}
 
-	boolean isInterrupted(Instant now, Duration maxCall) {
-		return this.status == StepStatus.RUNNING && this.startedAt != null
-				&& this.startedAt.plus(maxCall).isBefore(now);
+	/** Whether a Waldur call for this step is running now. */
+	boolean isRunning() {
+		return this.status == StepStatus.RUNNING;
 	}
 
-	/** Whether a Waldur call for this step is running now (and not interrupted). */
-	boolean isRunning(Instant now, Duration maxCall) {
-		return this.status == StepStatus.RUNNING && !isInterrupted(now, maxCall);
+	/** Whether the run started before {@code cutoff} and is still marked running. */
+	boolean isRunningSince(Instant cutoff) {
+		return isRunning() && this.startedAt != null && this.startedAt.isBefore(cutoff);
 	}
 
 	/**
 	 * Marks the step running; returns whether the run must reconcile with Waldur first.
 	 */
-	boolean start(String actor, String instance, Instant now, Duration maxCall) {
-		boolean reconcile = this.status == StepStatus.NEEDS_RECONCILIATION || isInterrupted(now, maxCall)
-				|| this.lastOutcome == AttemptOutcome.FAILED || this.lastOutcome == AttemptOutcome.OUTCOME_UNKNOWN;
+	boolean start(String actor, String instance, Instant now) {
+		boolean reconcile = mustReconcile();
 		this.status = StepStatus.RUNNING;
 		this.attempts++;
 		this.startedAt = now;
@@ -133,12 +150,27 @@ public class StepExecution {
 		return reconcile;
 	}
 
-	void finish(AttemptOutcome outcome, String message, Instant now) {
+	/**
+	 * Records how the run ended.
+	 * @param uncertain whether it is unknown after this run what Waldur holds: a change
+	 * request got no clear answer (no answer, or a server error), or a run that had to
+	 * reconcile failed before its look-up answered
+	 * @param settlesAt until when a request may still land; {@code null} when none can be
+	 * in flight any more
+	 */
+	void finish(AttemptOutcome outcome, String message, Instant now, boolean uncertain, @Nullable Instant settlesAt) {
 		this.status = switch (outcome) {
 			case SUCCEEDED, ALREADY_DONE, RECONCILED -> StepStatus.DONE;
-			case REJECTED, FAILED -> StepStatus.FAILED;
-			case OUTCOME_UNKNOWN -> StepStatus.NEEDS_RECONCILIATION;
+			case OUTCOME_UNKNOWN, PENDING -> StepStatus.NEEDS_RECONCILIATION;
+			case NOT_APPLIED -> StepStatus.TODO;
+			case REJECTED, FAILED -> uncertain ? StepStatus.NEEDS_RECONCILIATION : StepStatus.FAILED;
 		};
+		if (this.status != StepStatus.NEEDS_RECONCILIATION) {
+			this.settlesAt = null;
+		}
+		else if (settlesAt != null && (this.settlesAt == null || settlesAt.isAfter(this.settlesAt))) {
+			this.settlesAt = settlesAt;
+		}
 		this.lastOutcome = outcome;
 		this.lastMessage = message;
 		this.endedAt = now;
@@ -151,8 +183,26 @@ public class StepExecution {
 	 */
 	void needsDecision(String message, Instant now) {
 		this.status = StepStatus.FAILED;
+		this.lastOutcome = AttemptOutcome.FAILED;
 		this.lastMessage = message;
 		this.endedAt = now;
+		this.settlesAt = null;
+		this.runningBy = null;
+		this.runningInstance = null;
+	}
+
+	/**
+	 * A run that is still marked running long after any run can take was interrupted (the
+	 * portal stopped during it): its calls may have reached Waldur until
+	 * {@code settlesAt}.
+	 */
+	void interrupt(Instant now, Instant settlesAt) {
+		this.status = StepStatus.NEEDS_RECONCILIATION;
+		this.lastOutcome = AttemptOutcome.OUTCOME_UNKNOWN;
+		this.lastMessage = "The portal stopped while this step was running, so it is not known whether Waldur "
+				+ "applied it. Check Waldur: nothing is sent again before a look-up.";
+		this.endedAt = now;
+		this.settlesAt = settlesAt;
 		this.runningBy = null;
 		this.runningInstance = null;
 	}

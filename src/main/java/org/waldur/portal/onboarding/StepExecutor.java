@@ -1,6 +1,7 @@
 package org.waldur.portal.onboarding;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import org.waldur.portal.waldur.OfferingUserRole;
 import org.waldur.portal.waldur.UserAuthToken;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
+import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurExchange;
 import org.waldur.portal.waldur.WaldurRequestPreview;
 import org.waldur.portal.waldur.WaldurResult;
@@ -52,7 +54,7 @@ class StepExecutor {
 			case SERVICE_ACCOUNT -> createUser(run, calls);
 			case MANAGER_ROLE -> grantManager(run, calls);
 			case TOKEN -> fetchToken(run, calls);
-			case TOKEN_REFRESH -> run.reconcile() ? reconcileToken(run, calls) : refreshToken(run, calls);
+			case TOKEN_REFRESH -> run.reconcile() ? checkRefresh(run, calls) : refreshToken(run, calls);
 		};
 	}
 
@@ -83,20 +85,63 @@ class StepExecutor {
 		}
 	}
 
-	/** Replaces the service account's token; the old one stops working at once. */
+	/**
+	 * Replaces the service account's token (the old one stops working at once), then
+	 * checks that the new one authenticates.
+	 */
 	private StepOutcome refreshToken(Run run, StepOutcome.Builder calls) {
 		WaldurResult<UserAuthToken> result = this.waldur.refreshToken(require(run.userUuid(), "service account"));
 		calls.add(result.exchange());
-		return calls.done(AttemptOutcome.SUCCEEDED, "Waldur issued a new token; the previous one no longer works.",
+		String token = result.value().token().value();
+		return verified(token, calls, AttemptOutcome.SUCCEEDED,
+				"Waldur issued a new token and it works; the previous one no longer does. "
+						+ "Update the site agent's configuration now.",
 				tokenUpdate(result.value()));
 	}
 
-	/** After an unknown refresh outcome: read whichever token is valid now. */
-	private StepOutcome reconcileToken(Run run, StepOutcome.Builder calls) {
-		WaldurResult<UserAuthToken> result = this.waldur.getToken(require(run.userUuid(), "service account"));
-		calls.add(result.exchange());
-		return calls.done(AttemptOutcome.RECONCILED, "Read the token that is valid in Waldur now.",
-				tokenUpdate(result.value()));
+	/**
+	 * After a refresh that failed or whose outcome is unknown: once nothing can be in
+	 * flight any more, compares the token Waldur holds with the portal's. A different one
+	 * means the refresh was applied (it is adopted); the same one means it was not, and a
+	 * new refresh may be confirmed.
+	 */
+	private StepOutcome checkRefresh(Run run, StepOutcome.Builder calls) {
+		if (run.settling()) {
+			return calls.done(AttemptOutcome.PENDING, "Waldur may still be processing the last refresh, so it cannot "
+					+ "be told yet whether it was applied. Nothing was sent. Check again " + settleHint(run) + ".",
+					null);
+		}
+		WaldurResult<UserAuthToken> current = this.waldur.getToken(require(run.userUuid(), "service account"));
+		calls.add(current.exchange());
+		String held = run.heldToken();
+		String waldurs = current.value().token().value();
+		if (held != null && held.equals(waldurs)) {
+			return verified(held, calls, AttemptOutcome.NOT_APPLIED,
+					"The last refresh was not applied: Waldur still holds the token the portal has, and it works. "
+							+ "Refresh again if a new token is still needed.",
+					null);
+		}
+		return verified(waldurs, calls, AttemptOutcome.RECONCILED,
+				"The last refresh was applied: Waldur holds a new token, now stored in the portal. The previous one "
+						+ "no longer works. Update the site agent's configuration now.",
+				tokenUpdate(current.value()));
+	}
+
+	/**
+	 * Ends a token run by checking that the token authenticates as the service account.
+	 */
+	private StepOutcome verified(String token, StepOutcome.Builder calls, AttemptOutcome outcome, String message,
+			StepOutcome.@Nullable SessionUpdate update) {
+		try {
+			WaldurResult<WaldurUser> me = this.waldur.currentUser(WaldurCredential.serviceAccount(token));
+			calls.add(me.exchange());
+		}
+		catch (WaldurException ex) {
+			calls.add(ex.exchange());
+			return calls.done(AttemptOutcome.FAILED, "The token was stored, but checking it against Waldur failed: "
+					+ ex.getMessage() + " Check the token again from the hand-over page.", update);
+		}
+		return calls.done(outcome, message, update);
 	}
 
 	private StepOutcome createOffering(Run run, StepOutcome.Builder calls) {
@@ -106,8 +151,9 @@ class StepExecutor {
 		calls.add(found.exchange());
 		List<Offering> existing = found.value();
 		if (existing.size() > 1) {
-			return calls.decision("Waldur already has " + existing.size() + " SLURM offerings named '" + input.name()
-					+ "' for this organisation. Choose another name, or ask support which one to use.");
+			return calls.decision(run.reconcile() ? duplicates(input.name(), existing)
+					: "Waldur already has " + existing.size() + " SLURM offerings named '" + input.name()
+							+ "' for this organisation. Choose another name, or ask support which one to use.");
 		}
 		if (existing.size() == 1) {
 			Offering offering = existing.get(0);
@@ -125,16 +171,74 @@ class StepExecutor {
 					"The offering created by an earlier attempt was found in Waldur and adopted.",
 					offeringUpdate(offering));
 		}
+		if (run.reconcile() && run.settling()) {
+			return pending(run, calls, "no offering named '" + input.name() + "' yet");
+		}
 		WaldurResult<Offering> created = this.waldur.createOffering(run.credential(), WaldurRequests.offering(input));
 		calls.add(created.exchange());
+		if (run.reconcile()) {
+			// The earlier request may still have landed after all: look again.
+			WaldurResult<List<Offering>> after = this.waldur.findOfferings(run.credential(), input.name(),
+					input.customerUuid());
+			calls.add(after.exchange());
+			if (after.value().size() > 1) {
+				return calls.decision(duplicates(input.name(), after.value()));
+			}
+		}
 		return calls.done(AttemptOutcome.SUCCEEDED, "Offering created in Waldur as a Draft.",
 				offeringUpdate(created.value()));
 	}
 
+	/** The message for more than one offering where the onboarding expects one. */
+	private static String duplicates(String name, List<Offering> found) {
+		StringBuilder text = new StringBuilder("Waldur now holds ").append(found.size())
+			.append(" SLURM offerings named '")
+			.append(name)
+			.append("' for this organisation: an earlier request landed after the portal had stopped waiting. ")
+			.append("Support must choose which one this onboarding keeps; the portal deletes nothing in Waldur. ")
+			.append("Candidates:");
+		for (Offering offering : found) {
+			text.append(' ')
+				.append(offering.uuid())
+				.append(" (")
+				.append(Objects.requireNonNullElse(offering.state(), "state unknown"))
+				.append(", created ")
+				.append((offering.created() != null) ? offering.created() : "at an unknown time")
+				.append(')');
+		}
+		return text.append('.').toString();
+	}
+
+	/** A check that found nothing while the earlier request may still land. */
+	private static StepOutcome pending(Run run, StepOutcome.Builder calls, String found) {
+		return calls.done(AttemptOutcome.PENDING,
+				"Waldur may still be processing the last request (the look-up found " + found
+						+ "). Checking is possible, sending again is not: nothing was sent. Check again "
+						+ settleHint(run) + ".",
+				null);
+	}
+
+	private static String settleHint(Run run) {
+		return (run.settlesAt() != null) ? "after " + run.settlesAt().truncatedTo(ChronoUnit.SECONDS) + " (UTC)"
+				: "in a moment";
+	}
+
 	private StepOutcome updateIntegration(Run run, StepOutcome.Builder calls) {
 		IntegrationInput input = require(run.integration(), "integration options");
-		WaldurExchange exchange = this.waldur.updateIntegration(run.credential(),
-				require(run.offeringUuid(), "offering"), WaldurRequests.pluginOptions(input));
+		String offering = require(run.offeringUuid(), "offering");
+		if (run.reconcile()) {
+			WaldurResult<Offering> current = this.waldur.getOffering(run.credential(), offering);
+			calls.add(current.exchange());
+			if (this.waldur.holdsIntegration(current.value(), WaldurRequests.pluginOptions(input))) {
+				return calls.done(AttemptOutcome.RECONCILED,
+						"Waldur already holds these integration options: the earlier request was applied.", null);
+			}
+			if (run.settling()) {
+				return pending(run, calls, "other integration options");
+			}
+		}
+		WaldurExchange exchange = this.waldur.updateIntegration(run.credential(), offering,
+				WaldurRequests.pluginOptions(input));
 		calls.add(exchange);
 		return calls.done(AttemptOutcome.SUCCEEDED, "Integration options saved in Waldur.", null);
 	}
@@ -147,6 +251,9 @@ class StepExecutor {
 			return calls.done(run.reconcile() ? AttemptOutcome.RECONCILED : AttemptOutcome.ALREADY_DONE,
 					"The offering is already Active in Waldur.",
 					(session, now) -> session.recordOfferingState(Offering.ACTIVE, now));
+		}
+		if (run.reconcile() && run.settling()) {
+			return pending(run, calls, "the offering " + current.value().state());
 		}
 		WaldurResult<OfferingStateChange> activated = this.waldur.activateOffering(uuid);
 		calls.add(activated.exchange());
@@ -169,6 +276,9 @@ class StepExecutor {
 			return calls.decision("Waldur already has a user named '" + input.username()
 					+ "'. Choose another username for the service account.");
 		}
+		if (run.reconcile() && run.settling()) {
+			return pending(run, calls, "no user named '" + input.username() + "' yet");
+		}
 		WaldurResult<WaldurUser> created = this.waldur.createUser(WaldurRequests.user(input));
 		calls.add(created.exchange());
 		return calls.done(AttemptOutcome.SUCCEEDED, "Service account created in Waldur.", userUpdate(created.value()));
@@ -186,6 +296,9 @@ class StepExecutor {
 		if (granted) {
 			return calls.done(run.reconcile() ? AttemptOutcome.RECONCILED : AttemptOutcome.ALREADY_DONE,
 					"The service account already holds OFFERING.MANAGER on the offering.", null);
+		}
+		if (run.reconcile() && run.settling()) {
+			return pending(run, calls, "no OFFERING.MANAGER role yet");
 		}
 		calls.add(this.waldur.addOfferingUser(run.credential(), offering, user, MANAGER_ROLE).exchange());
 		return calls.done(AttemptOutcome.SUCCEEDED, "OFFERING.MANAGER granted to the service account.", null);
@@ -257,20 +370,30 @@ class StepExecutor {
 	 *
 	 * @param credential the Waldur token the step uses
 	 * @param reconcile whether an earlier attempt may have changed Waldur
+	 * @param settlesAt until when an earlier request may still land in Waldur; before
+	 * then the run looks up but sends nothing
+	 * @param now when the run started
 	 * @param offering offering inputs
 	 * @param integration integration inputs
 	 * @param account service-account inputs
 	 * @param offeringUuid the offering, once created
 	 * @param userUuid the service account, once created
+	 * @param heldToken the service-account token the portal holds, for a refresh check
 	 */
-	record Run(WaldurCredential credential, boolean reconcile, @Nullable OfferingInput offering,
-			@Nullable IntegrationInput integration, @Nullable AccountInput account, @Nullable String offeringUuid,
-			@Nullable String userUuid) {
+	record Run(WaldurCredential credential, boolean reconcile, @Nullable Instant settlesAt, Instant now,
+			@Nullable OfferingInput offering, @Nullable IntegrationInput integration, @Nullable AccountInput account,
+			@Nullable String offeringUuid, @Nullable String userUuid, @Nullable String heldToken) {
+
+		/** Whether an earlier request may still be in flight. */
+		boolean settling() {
+			return this.settlesAt != null && this.now.isBefore(this.settlesAt);
+		}
 
 		@Override
 		public String toString() {
-			return "Run[credential=" + this.credential + ", reconcile=" + this.reconcile + ", offeringUuid="
-					+ this.offeringUuid + ", userUuid=" + this.userUuid + "]";
+			return "Run[credential=" + this.credential + ", reconcile=" + this.reconcile + ", settlesAt="
+					+ this.settlesAt + ", offeringUuid=" + this.offeringUuid + ", userUuid=" + this.userUuid
+					+ ", heldToken=" + ((this.heldToken != null) ? "******" : null) + "]";
 		}
 
 	}

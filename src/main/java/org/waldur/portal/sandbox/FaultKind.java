@@ -10,8 +10,11 @@ public enum FaultKind {
 	 */
 	FAIL("Fail with status"),
 
-	/** Apply the call, then hold the response back for the fault's delay. */
-	DELAY("Delay the response"),
+	/**
+	 * Hold the call for the fault's delay, then apply and answer it, as a slow Waldur
+	 * does: the call lands late, also when the client has stopped waiting.
+	 */
+	DELAY("Delay, then apply (lands late)"),
 
 	/** Send part of a response and drop the connection; nothing is applied. */
 	DROP("Drop the connection"),

@@ -68,6 +68,12 @@ class SandboxApiController {
 			FaultResponses.drop(response);
 			return;
 		}
+		if (kind == FaultKind.DELAY) {
+			// Like Waldur, work on the request first and apply it when done, whether or
+			// not
+			// the client is still waiting by then.
+			pause(fault.get().delay());
+		}
 		Object answer = answer(request, method, path);
 		if (kind == FaultKind.APPLY_THEN_FAIL) {
 			this.calls.record(method, path, true, fault.get().status(), kind);
@@ -75,9 +81,6 @@ class SandboxApiController {
 			return;
 		}
 		this.calls.record(method, path, true, statusOf(answer), kind);
-		if (fault.isPresent()) {
-			pause(fault.get().delay());
-		}
 		write(response, answer, "HEAD".equals(method));
 	}
 

@@ -1,5 +1,6 @@
 package org.waldur.portal.waldur;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param plans its plans
  * @param pluginOptions its {@code plugin_options} as sent by Waldur
  * @param shared whether it is shared
+ * @param created when Waldur created it
  */
 public record Offering(String uuid, @Nullable String url, @Nullable String name, @Nullable String type,
 		@Nullable String state, @Nullable String customerUuid, @Nullable String categoryUuid,
 		@Nullable List<OfferingComponent> components, @Nullable List<OfferingPlan> plans,
-		@Nullable Map<String, Object> pluginOptions, boolean shared) {
+		@Nullable Map<String, Object> pluginOptions, boolean shared, @Nullable OffsetDateTime created) {
 
 	/** The state Waldur shows for an active offering. */
 	public static final String ACTIVE = "Active";

@@ -2,9 +2,11 @@ package org.waldur.portal.waldur;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
 
@@ -164,6 +166,30 @@ public class WaldurClient {
 			int page, int pageSize) {
 		return page(WaldurCall.get(WaldurOperation.LIST_CATEGORIES, credential, "marketplace-categories/")
 			.query("title", title), MarketplaceCategory.class, page, pageSize);
+	}
+
+	/**
+	 * Whether the offering, as read from Waldur, holds every integration option in
+	 * {@code options} with the value the portal would send.
+	 */
+	public boolean holdsIntegration(Offering offering, PluginOptions options) {
+		JsonNode sent = this.transport.json()
+			.valueToTree(new WaldurBodies.IntegrationUpdate(options))
+			.path("plugin_options");
+		JsonNode held = this.transport.json().valueToTree(offering.pluginOptions());
+		for (Map.Entry<String, JsonNode> option : sent.properties()) {
+			if (!option.getValue().isNull() && !same(option.getValue(), held.path(option.getKey()))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean same(JsonNode sent, JsonNode held) {
+		if (sent.isNumber() && held.isNumber()) {
+			return sent.decimalValue().compareTo(held.decimalValue()) == 0;
+		}
+		return sent.equals(held);
 	}
 
 	/** Reads the staff user once, within {@code timeout} and without retries. */

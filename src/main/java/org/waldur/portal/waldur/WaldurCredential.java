@@ -39,6 +39,18 @@ public final class WaldurCredential {
 		return new WaldurCredential(Kind.ORGANISATION_OWNER, token.trim());
 	}
 
+	/**
+	 * The token of the onboarding's service account, the one the site agent uses.
+	 * @param token the Waldur API token, not blank
+	 */
+	public static WaldurCredential serviceAccount(String token) {
+		Objects.requireNonNull(token, "token");
+		if (token.isBlank()) {
+			throw new IllegalArgumentException("The service-account token must not be blank.");
+		}
+		return new WaldurCredential(Kind.SERVICE_ACCOUNT, token.trim());
+	}
+
 	/** Which kind of token this is. */
 	public Kind kind() {
 		return this.kind;
@@ -62,7 +74,10 @@ public final class WaldurCredential {
 		STAFF("staff token"),
 
 		/** A token of an owner of the service-provider organisation. */
-		ORGANISATION_OWNER("organisation-owner token");
+		ORGANISATION_OWNER("organisation-owner token"),
+
+		/** The token of the onboarding's service account, as the site agent uses it. */
+		SERVICE_ACCOUNT("service-account token");
 
 		private final String description;
 

@@ -15,6 +15,7 @@ import org.waldur.portal.onboarding.IntegrationInput;
 import org.waldur.portal.onboarding.OfferingInput;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
+import org.waldur.portal.onboarding.OnboardingDriver;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStatus;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -394,7 +395,8 @@ class AgentHandoverTests {
 			if (step == stopBefore) {
 				return;
 			}
-			StepAttempt attempt = this.onboarding.run(id, step, session(id).getVersion(), OPERATOR);
+			StepAttempt attempt = this.onboarding.run(id, step, session(id).getVersion(),
+					OnboardingDriver.fingerprint(this.onboarding, id, step), OPERATOR);
 			assertThat(attempt.getOutcome().isSuccess()).as(step + ": " + attempt.getMessage()).isTrue();
 		}
 	}

@@ -217,12 +217,26 @@ class DeskPagesTests {
 		this.driver.run(id, OnboardingStep.SERVICE_ACCOUNT, OnboardingDriver.OPERATOR);
 		assertThat(this.onboarding.get(id, OnboardingDriver.SUPPORT).getStatus())
 			.isEqualTo(OnboardingStatus.NEEDS_ATTENTION);
+		// The desk shows the request before anything is sent, as the wizard does.
 		this.mvc.perform(get("/desk/sessions/" + id).with(SUPPORT))
-			.andExpect(content().string(containsString("Reconcile Service account with Waldur now")));
+			.andExpect(content().string(containsString("Reconcile Service account with Waldur")))
+			.andExpect(content().string(containsString("id=\"reconcile-preview\"")))
+			.andExpect(content().string(containsString("/sandbox/api/users/")))
+			.andExpect(content().string(
+					containsString("value=\"" + this.driver.fingerprint(id, OnboardingStep.SERVICE_ACCOUNT) + "\"")));
 		this.mvc
 			.perform(post("/desk/sessions/" + id + "/reconcile").with(SUPPORT)
 				.with(csrf())
 				.param("version", String.valueOf(this.driver.version(id))))
+			.andExpect(redirectedUrl("/desk/sessions/" + id))
+			.andExpect(flash().attribute("flashError", containsString("changed since you reviewed it")));
+		assertThat(this.onboarding.get(id, OnboardingDriver.SUPPORT).step(OnboardingStep.SERVICE_ACCOUNT).getStatus())
+			.isNotEqualTo(StepStatus.DONE);
+		this.mvc
+			.perform(post("/desk/sessions/" + id + "/reconcile").with(SUPPORT)
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("fingerprint", this.driver.fingerprint(id, OnboardingStep.SERVICE_ACCOUNT)))
 			.andExpect(redirectedUrl("/desk/sessions/" + id))
 			.andExpect(flash().attribute("flashSuccess", containsString("Service account: ")));
 		OnboardingSession after = this.onboarding.get(id, OnboardingDriver.SUPPORT);

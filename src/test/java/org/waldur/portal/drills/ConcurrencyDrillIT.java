@@ -151,13 +151,14 @@ class ConcurrencyDrillIT {
 	private void doubleSubmit(ExecutorService pool, OnboardingDriver driver, long id, OnboardingStep step,
 			List<String> unexpected, AtomicInteger refusals) throws Exception {
 		long version = driver.version(id);
+		String fingerprint = driver.fingerprint(id, step);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Object>> results = new ArrayList<>();
 		for (Viewer viewer : List.of(OnboardingDriver.OPERATOR, OnboardingDriver.SUPPORT)) {
 			Callable<Object> submit = () -> {
 				start.await();
 				try {
-					return this.onboarding.run(id, step, version, viewer);
+					return this.onboarding.run(id, step, version, fingerprint, viewer);
 				}
 				catch (StepNotRunnableException ex) {
 					return ex;

@@ -141,7 +141,7 @@ class FaultMatrixDrillIT {
 		assertThat(after.getOfferingInput()).isEqualTo(before.getOfferingInput());
 		assertThat(after.getIntegrationInput()).isEqualTo(before.getIntegrationInput());
 		assertThat(after.getAccountInput()).isEqualTo(before.getAccountInput());
-		String status = this.onboarding.statusOf(after, step).name();
+		String status = after.step(step).getStatus().name();
 		this.faults.clear();
 
 		StepAttempt retry = this.driver.run(id, step, OnboardingDriver.SUPPORT);

@@ -10,6 +10,7 @@ import org.waldur.portal.onboarding.AttemptOutcome;
 import org.waldur.portal.onboarding.IntegrationInput;
 import org.waldur.portal.onboarding.OfferingInput;
 import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingDriver;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepAttempt;
@@ -83,27 +84,30 @@ class WaldurDownDrillTests {
 		long version = this.onboarding.get(id, OPERATOR).getVersion();
 		this.mvc
 			.perform(post("/onboarding/" + id + "/steps/offering/run").param("version", String.valueOf(version))
+				.param("fingerprint", OnboardingDriver.fingerprint(this.onboarding, id, OnboardingStep.OFFERING))
 				.with(csrf())
 				.with(user("operator").roles("OPERATOR")))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("flashError", containsString("Cannot reach Waldur")))
 			.andExpect(flash().attribute("flashError", containsString("try again")));
 		OnboardingSession session = this.onboarding.get(id, OPERATOR);
-		assertThat(this.onboarding.statusOf(session, OnboardingStep.OFFERING)).isEqualTo(StepStatus.FAILED);
+		assertThat(session.step(OnboardingStep.OFFERING).getStatus()).isEqualTo(StepStatus.FAILED);
 		assertThat(session.getOfferingUuid()).isNull();
 		assertThat(OnboardingStep.wizard())
-			.allSatisfy((step) -> assertThat(this.onboarding.statusOf(session, step)).isNotEqualTo(StepStatus.DONE));
+			.allSatisfy((step) -> assertThat(session.step(step).getStatus()).isNotEqualTo(StepStatus.DONE));
 	}
 
 	@Test
 	void everyStepRunFailsWithoutMarkingAnythingDone() {
 		long id = prepared();
 		StepAttempt attempt = this.onboarding.run(id, OnboardingStep.OFFERING,
-				this.onboarding.get(id, OPERATOR).getVersion(), OPERATOR);
+				this.onboarding.get(id, OPERATOR).getVersion(),
+				OnboardingDriver.fingerprint(this.onboarding, id, OnboardingStep.OFFERING), OPERATOR);
 		assertThat(attempt.getOutcome()).isEqualTo(AttemptOutcome.FAILED);
 		assertThat(attempt.getMessage()).contains("Cannot reach Waldur").contains("inputs are kept");
 		StepAttempt again = this.onboarding.run(id, OnboardingStep.OFFERING,
-				this.onboarding.get(id, OPERATOR).getVersion(), OPERATOR);
+				this.onboarding.get(id, OPERATOR).getVersion(),
+				OnboardingDriver.fingerprint(this.onboarding, id, OnboardingStep.OFFERING), OPERATOR);
 		assertThat(again.getOutcome()).isEqualTo(AttemptOutcome.FAILED);
 		OnboardingSession session = this.onboarding.get(id, OPERATOR);
 		assertThat(session.getOfferingInput()).isNotNull();

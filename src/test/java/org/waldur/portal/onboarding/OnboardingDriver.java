@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.waldur.portal.sandbox.SandboxSeed;
 import org.waldur.portal.security.Role;
+import org.waldur.portal.waldur.WaldurRequestPreview;
 
 /**
  * Drives onboardings through the service against the built-in sandbox, for tests.
@@ -56,14 +57,14 @@ public final class OnboardingDriver {
 	}
 
 	public StepAttempt run(long id, OnboardingStep step, Viewer viewer) {
-		return this.onboarding.run(id, step, version(id), viewer);
+		return this.onboarding.run(id, step, version(id), fingerprint(id, step), viewer);
 	}
 
 	/** Runs every wizard step in order, stopping at the first that does not succeed. */
 	public OnboardingSession complete(long id, Viewer viewer) {
 		for (OnboardingStep step : OnboardingStep.wizard()) {
 			if (this.onboarding.get(id, viewer).step(step).getStatus() != StepStatus.DONE) {
-				StepAttempt attempt = run(id, step, viewer);
+				StepAttempt attempt = runSettled(id, step, viewer);
 				if (!attempt.getOutcome().isSuccess()) {
 					throw new AssertionError(
 							step + " did not succeed: " + attempt.getOutcome() + " " + attempt.getMessage());
@@ -71,6 +72,39 @@ public final class OnboardingDriver {
 			}
 		}
 		return this.onboarding.get(id, viewer);
+	}
+
+	/** The fingerprint of the request the step would send now, as its page shows it. */
+	public String fingerprint(long id, OnboardingStep step) {
+		return fingerprint(this.onboarding, id, step);
+	}
+
+	/** The fingerprint of the request the step would send now, as its page shows it. */
+	public static String fingerprint(Onboarding onboarding, long id, OnboardingStep step) {
+		return onboarding.preview(onboarding.get(id, SUPPORT), step).map(WaldurRequestPreview::fingerprint).orElse("");
+	}
+
+	/**
+	 * Runs the step, and again after each check that found Waldur still processing an
+	 * earlier request, until the answer is in (at most a minute).
+	 */
+	public StepAttempt runSettled(long id, OnboardingStep step, Viewer viewer) {
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+		StepAttempt attempt = run(id, step, viewer);
+		while (attempt.getOutcome() == AttemptOutcome.PENDING && System.nanoTime() < deadline) {
+			java.time.Instant settlesAt = this.onboarding.get(id, SUPPORT).step(step).getSettlesAt();
+			long wait = (settlesAt != null) ? java.time.Duration.between(java.time.Instant.now(), settlesAt).toMillis()
+					: 0;
+			try {
+				Thread.sleep(Math.max(50, wait + 50));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			attempt = run(id, step, viewer);
+		}
+		return attempt;
 	}
 
 	public long version(long id) {

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * offering, one user and one role in Waldur.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "portal.waldur.read-timeout=1500ms")
+		properties = { "portal.waldur.read-timeout=1500ms", "portal.waldur.settle-time=4s" })
 class OnboardingFaultTests {
 
 	@Autowired
@@ -125,10 +125,9 @@ class OnboardingFaultTests {
 		this.faults.delay("POST", "marketplace-provider-offerings/", Duration.ofSeconds(3), 1);
 		StepAttempt unknown = this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
 		assertThat(unknown.getOutcome()).isEqualTo(AttemptOutcome.OUTCOME_UNKNOWN);
-		assertThat(
-				this.onboarding.statusOf(this.onboarding.get(id, OnboardingDriver.OPERATOR), OnboardingStep.OFFERING))
+		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).step(OnboardingStep.OFFERING).getStatus())
 			.isEqualTo(StepStatus.NEEDS_RECONCILIATION);
-		StepAttempt reconciled = this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
+		StepAttempt reconciled = this.driver.runSettled(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
 		assertThat(reconciled.getOutcome()).isEqualTo(AttemptOutcome.RECONCILED);
 		assertThat(reconciled.getHttpMethod()).isEqualTo("GET");
 		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingUuid()).isNotBlank();
@@ -167,13 +166,16 @@ class OnboardingFaultTests {
 			.param(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1))))
 			.param(id)
 			.update();
+		assertThat(this.onboarding.interruptStaleRuns()).isEqualTo(1);
 		OnboardingSession session = this.onboarding.get(id, OnboardingDriver.SUPPORT);
-		assertThat(this.onboarding.statusOf(session, OnboardingStep.OFFERING))
-			.isEqualTo(StepStatus.NEEDS_RECONCILIATION);
+		assertThat(session.step(OnboardingStep.OFFERING).getStatus()).isEqualTo(StepStatus.NEEDS_RECONCILIATION);
+		assertThat(session.getStatus()).isEqualTo(OnboardingStatus.NEEDS_ATTENTION);
 		StepAttempt attempt = this.onboarding.run(id, OnboardingStep.OFFERING, session.getVersion(),
-				OnboardingDriver.SUPPORT);
+				this.driver.fingerprint(id, OnboardingStep.OFFERING), OnboardingDriver.SUPPORT);
 		assertThat(attempt.getOutcome()).isEqualTo(AttemptOutcome.RECONCILED);
 		assertThat(attempt.getAttemptNo()).isEqualTo(2);
+		assertThat(this.onboarding.attempts(id, OnboardingDriver.SUPPORT)).extracting(StepAttempt::getOutcome)
+			.containsExactly(AttemptOutcome.OUTCOME_UNKNOWN, AttemptOutcome.RECONCILED);
 		assertThat(count("select count(*) from sandbox_offering where name = ?", "Interrupted")).isEqualTo(1);
 		assertThat(this.driver.complete(id, OnboardingDriver.SUPPORT).getStatus())
 			.isEqualTo(OnboardingStatus.COMPLETED);
@@ -183,12 +185,14 @@ class OnboardingFaultTests {
 	void twoSimultaneousSubmissionsSendOneRequest() throws Exception {
 		long id = this.driver.prepared("Double Click", "double_agent", OnboardingDriver.OPERATOR);
 		long version = this.driver.version(id);
+		String fingerprint = this.driver.fingerprint(id, OnboardingStep.OFFERING);
 		this.faults.delay("POST", "marketplace-provider-offerings/", Duration.ofMillis(800), 1);
 		CountDownLatch start = new CountDownLatch(1);
 		Callable<Object> submit = () -> {
 			start.await();
 			try {
-				return this.onboarding.run(id, OnboardingStep.OFFERING, version, OnboardingDriver.OPERATOR);
+				return this.onboarding.run(id, OnboardingStep.OFFERING, version, fingerprint,
+						OnboardingDriver.OPERATOR);
 			}
 			catch (StepNotRunnableException ex) {
 				return ex;

@@ -99,7 +99,8 @@ class OnboardingFlowTests {
 		long id = this.driver.prepared("Stale Cluster", "stale_agent", OnboardingDriver.OPERATOR);
 		long stale = this.driver.version(id);
 		this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
-		assertThatThrownBy(() -> this.onboarding.run(id, OnboardingStep.INTEGRATION, stale, OnboardingDriver.SUPPORT))
+		assertThatThrownBy(() -> this.onboarding.run(id, OnboardingStep.INTEGRATION, stale,
+				this.driver.fingerprint(id, OnboardingStep.INTEGRATION), OnboardingDriver.SUPPORT))
 			.isInstanceOf(StepNotRunnableException.class)
 			.hasMessageContaining("changed since you opened the page");
 		assertThat(this.onboarding.attempts(id, OnboardingDriver.SUPPORT)).hasSize(1);

@@ -6,11 +6,13 @@ import org.jspecify.annotations.Nullable;
 import org.waldur.portal.desk.DeskRejectedException;
 import org.waldur.portal.desk.SupportDesk;
 import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.StepNotRunnableException;
 import org.waldur.portal.onboarding.Viewer;
+import org.waldur.portal.waldur.WaldurRequestPreview;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -48,10 +50,20 @@ class DeskSessionController {
 		model.addAttribute("section", "onboarding");
 		model.addAttribute("onboarding", session);
 		model.addAttribute("timeline", this.desk.timeline(id, viewer));
-		model.addAttribute("stuckStep", this.desk.stuckStep(session));
+		OnboardingStep stuck = this.desk.stuckStep(session);
+		model.addAttribute("stuckStep", stuck);
 		model.addAttribute("mayChange", mayChange);
 		model.addAttribute("canAct", mayChange && open);
-		model.addAttribute("canReconcile", mayChange && open && this.desk.stuckStep(session) != null);
+		WaldurRequestPreview preview = (mayChange && open && stuck != null)
+				? this.onboarding.preview(session, stuck).orElse(null) : null;
+		model.addAttribute("canReconcile", preview != null);
+		model.addAttribute("reconcilePreview", preview);
+		if (stuck != null) {
+			model.addAttribute("reconcile", session.step(stuck).mustReconcile());
+			model.addAttribute("settling", this.onboarding.isSettling(session, stuck));
+			model.addAttribute("settlesAt", session.step(stuck).getSettlesAt());
+			model.addAttribute("settleSeconds", this.onboarding.secondsUntilSettled(session, stuck));
+		}
 		model.addAttribute("assignedToMe", viewer.username().equals(session.getAssignee()));
 		model.addAttribute("candidates", (mayChange && open)
 				? this.desk.handOverCandidates().stream().filter((name) -> !name.equals(session.getAssignee())).toList()
@@ -61,10 +73,10 @@ class DeskSessionController {
 	}
 
 	@PostMapping("/reconcile")
-	String reconcile(@PathVariable long id, @RequestParam long version, Authentication user,
-			RedirectAttributes redirect) {
+	String reconcile(@PathVariable long id, @RequestParam long version,
+			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
 		try {
-			StepAttempt attempt = this.desk.reconcile(id, version, Viewer.of(user));
+			StepAttempt attempt = this.desk.reconcile(id, version, fingerprint, Viewer.of(user));
 			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
 					attempt.getStep().title() + ": " + attempt.getOutcome().label() + ". " + attempt.getMessage());
 		}

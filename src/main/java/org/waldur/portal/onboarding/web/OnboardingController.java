@@ -1,11 +1,12 @@
 package org.waldur.portal.onboarding.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.waldur.portal.onboarding.AttemptOutcome;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
-import org.waldur.portal.onboarding.OnboardingStatus;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepAttempt;
+import org.waldur.portal.onboarding.StepExecution;
 import org.waldur.portal.onboarding.StepNotRunnableException;
 import org.waldur.portal.onboarding.Viewer;
 
@@ -65,9 +66,15 @@ class OnboardingController {
 		model.addAttribute("steps", this.pages.indicator(session, null));
 		model.addAttribute("attempts", this.onboarding.attempts(id, viewer));
 		model.addAttribute("mayChange", mayChange);
-		model.addAttribute("completed", session.getStatus() == OnboardingStatus.COMPLETED);
+		model.addAttribute("completed", session.isCompleted());
 		model.addAttribute("canAbandon", mayChange && session.getStatus().isOpen());
-		model.addAttribute("refreshStatus", this.onboarding.statusOf(session, OnboardingStep.TOKEN_REFRESH));
+		StepExecution refresh = session.step(OnboardingStep.TOKEN_REFRESH);
+		model.addAttribute("refresh", refresh);
+		model.addAttribute("refreshSettling", this.onboarding.isSettling(session, OnboardingStep.TOKEN_REFRESH));
+		model.addAttribute("refreshSettleSeconds",
+				this.onboarding.secondsUntilSettled(session, OnboardingStep.TOKEN_REFRESH));
+		model.addAttribute("refreshPreview", session.canRun(OnboardingStep.TOKEN_REFRESH)
+				? this.onboarding.preview(session, OnboardingStep.TOKEN_REFRESH).orElse(null) : null);
 		return "onboarding/summary";
 	}
 
@@ -83,17 +90,21 @@ class OnboardingController {
 
 	@PostMapping("/{id}/token/refresh")
 	String refresh(@PathVariable long id, @RequestParam long version,
-			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
-		if (!confirmed) {
+			@RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
+		Viewer viewer = Viewer.of(user);
+		// A check after an unclear refresh only reads Waldur: it needs no confirmation.
+		boolean check = this.onboarding.get(id, viewer).step(OnboardingStep.TOKEN_REFRESH).mustReconcile();
+		if (!confirmed && !check) {
 			redirect.addFlashAttribute("flashError",
 					"Tick the box to confirm that the current token stops working at once.");
 			return "redirect:/onboarding/" + id + "/summary#refresh";
 		}
 		try {
-			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, Viewer.of(user));
-			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
-					"Token refresh: " + attempt.getMessage()
-							+ (attempt.getOutcome().isSuccess() ? " Update the site agent's configuration now." : ""));
+			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, fingerprint, viewer);
+			boolean settled = attempt.getOutcome().isSuccess() || attempt.getOutcome() == AttemptOutcome.NOT_APPLIED;
+			redirect.addFlashAttribute(settled ? "flashSuccess" : "flashError",
+					"Token refresh: " + attempt.getMessage());
 		}
 		catch (StepNotRunnableException ex) {
 			redirect.addFlashAttribute("flashError", ex.getMessage());

@@ -93,9 +93,9 @@ class StepController {
 
 	@PostMapping("/{step}/run")
 	String run(@PathVariable long id, @PathVariable OnboardingStep step, @RequestParam long version,
-			Authentication user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
 		try {
-			StepAttempt attempt = this.onboarding.run(id, step, version, Viewer.of(user));
+			StepAttempt attempt = this.onboarding.run(id, step, version, fingerprint, Viewer.of(user));
 			if (attempt.getOutcome().isSuccess()) {
 				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
 				return (step.next() != null && step.inWizard()) ? "redirect:" + StepPages.href(id, step.next())

@@ -9,6 +9,7 @@ import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepAttempt;
+import org.waldur.portal.onboarding.StepExecution;
 import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.onboarding.Viewer;
 import tools.jackson.core.type.TypeReference;
@@ -33,8 +34,10 @@ class StepPages {
 	}
 
 	void fill(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer) {
-		StepStatus status = this.onboarding.statusOf(session, step);
+		StepExecution execution = session.step(step);
+		StepStatus status = execution.getStatus();
 		boolean mayChange = viewer.mayChange(session);
+		boolean settling = this.onboarding.isSettling(session, step);
 		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
 		model.addAttribute("section", "onboarding");
 		model.addAttribute("onboarding", session);
@@ -45,16 +48,18 @@ class StepPages {
 		model.addAttribute("editable", mayChange && session.isEditable(step));
 		model.addAttribute("canRun", mayChange && session.canRun(step) && status != StepStatus.RUNNING);
 		model.addAttribute("running", status == StepStatus.RUNNING);
-		model.addAttribute("reconcile", status == StepStatus.NEEDS_RECONCILIATION
-				|| (last != null && last.getOutcome() == AttemptOutcome.FAILED));
-		model.addAttribute("runLabel", runLabel(status, last));
+		model.addAttribute("reconcile", execution.mustReconcile());
+		model.addAttribute("settling", settling);
+		model.addAttribute("settlesAt", execution.getSettlesAt());
+		model.addAttribute("settleSeconds", this.onboarding.secondsUntilSettled(session, step));
+		model.addAttribute("runLabel", runLabel(execution, settling, last));
 		model.addAttribute("preview",
 				session.canRun(step) ? this.onboarding.preview(session, step).orElse(null) : null);
 		model.addAttribute("lastAttempt", last);
 		model.addAttribute("previousHref", (step.previous() != null) ? href(session, step.previous()) : null);
 		model.addAttribute("nextHref", (step.next() != null && session.step(step).getStatus() == StepStatus.DONE)
 				? href(session, step.next()) : null);
-		model.addAttribute("maxCallSeconds", this.onboarding.maxCallDuration().toSeconds());
+		model.addAttribute("maxCallSeconds", this.onboarding.interruptedAfter().toSeconds());
 		model.addAttribute("usernamePolicies", Choice.USERNAME_POLICIES);
 		model.addAttribute("accountPolicies", Choice.ACCOUNT_POLICIES);
 	}
@@ -71,7 +76,7 @@ class StepPages {
 
 	List<StepView> indicator(OnboardingSession session, @Nullable OnboardingStep shown) {
 		return OnboardingStep.wizard().stream().map((step) -> {
-			StepStatus status = this.onboarding.statusOf(session, step);
+			StepStatus status = session.step(step).getStatus();
 			String state = switch (status) {
 				case DONE -> "done";
 				case FAILED, NEEDS_RECONCILIATION -> "failed";
@@ -90,9 +95,9 @@ class StepPages {
 		return "/onboarding/" + id + "/steps/" + step.slug();
 	}
 
-	private static String runLabel(StepStatus status, @Nullable StepAttempt last) {
-		if (status == StepStatus.NEEDS_RECONCILIATION) {
-			return "Check Waldur and continue";
+	private static String runLabel(StepExecution execution, boolean settling, @Nullable StepAttempt last) {
+		if (execution.mustReconcile()) {
+			return settling ? "Check Waldur (nothing is sent)" : "Check Waldur and continue";
 		}
 		if (last != null && !last.getOutcome().isSuccess()) {
 			return "Retry: send to Waldur again";
