@@ -10,19 +10,21 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit log: appends entries in the caller's transaction, chained by hash, and
+ * The audit log: appends entries with the caller's transaction, chained by hash, and
  * searches, streams and verifies them. There is no way to change or remove an entry.
  */
 @Service
@@ -42,35 +44,65 @@ public class AuditLog {
 
 	private final TransactionTemplate readOnly;
 
+	private final TransactionTemplate writes;
+
+	private final @Nullable EntityManagerFactory entityManagers;
+
 	private final Clock clock;
 
-	AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+	AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager,
+			ObjectProvider<EntityManagerFactory> entityManagers, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(FETCH_SIZE);
 		this.named = new NamedParameterJdbcTemplate(this.jdbc);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
+		this.writes = new TransactionTemplate(transactionManager);
+		this.entityManagers = entityManagers.getIfAvailable();
 		this.clock = clock;
 	}
 
 	/**
-	 * Appends an entry in the current transaction (or a new one), so it commits or rolls
-	 * back with the change it describes.
+	 * Records an entry so that it commits or rolls back with the change it describes.
+	 * Inside a transaction the entry is written when that transaction is about to commit,
+	 * after its other changes (locking the head of the chain last); outside one it is
+	 * written at once in a transaction of its own.
+	 * @return the entry written, or {@code null} when it is written at the commit of the
+	 * caller's transaction
 	 */
-	@Transactional
-	public AuditEntry record(AuditRecord record) {
-		return append(record, this.clock.instant());
+	public @Nullable AuditEntry record(AuditRecord record) {
+		AuditContext context = AuditContext.current(record.actor());
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+			PendingEntries.current(this, this.entityManagers).add(record, context);
+			return null;
+		}
+		return this.writes.execute((status) -> append(record, context));
+	}
+
+	/**
+	 * Appends now, in the caller's transaction, with the context of the recording; the
+	 * time is taken here so that entries in id order are also in time order.
+	 */
+	AuditEntry append(AuditRecord record, AuditContext context) {
+		return append(record, this.clock.instant(), context);
 	}
 
 	/** Appends at a given time; the caller provides the transaction. */
 	AuditEntry append(AuditRecord record, Instant when) {
+		return append(record, when, AuditContext.current(record.actor()));
+	}
+
+	/** Appends at a given time, in the caller's transaction. */
+	AuditEntry append(AuditRecord record, Instant when, AuditContext context) {
 		Instant at = AuditHash.precision(when);
-		AuditContext context = AuditContext.current(record.actor());
 		String actor = AuditDetails.truncate(context.actor(), 128);
 		String targetId = (record.targetId() != null) ? AuditDetails.truncate(record.targetId(), 128) : null;
 		String clientIp = (context.clientIp() != null) ? AuditDetails.truncate(context.clientIp(), 64) : null;
 		String detail = AuditDetails.clean(record.detail());
-		// Locks the head of the chain until commit: appends are serialised.
+		// Locks the head of the chain until commit: appends are serialised. Entries
+		// recorded
+		// in a transaction get here only as it commits, so this is its last lock.
 		String prevHash = Objects.requireNonNull(this.jdbc
 			.queryForObject("select last_hash from audit_chain_head where id = 1 for update", String.class));
 		String hash = AuditHash.of(prevHash, at, actor, record.action(), record.targetType(), targetId,

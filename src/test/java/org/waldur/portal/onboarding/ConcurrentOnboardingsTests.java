@@ -1,0 +1,11 @@
+package org.waldur.portal.onboarding;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Concurrent onboardings on H2, the default database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConcurrentOnboardingsTests extends ConcurrentOnboardingsContract {
+
+}
