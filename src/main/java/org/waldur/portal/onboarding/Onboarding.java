@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.PortalProperties;
 import org.waldur.portal.crypto.SecretBox;
 import org.waldur.portal.waldur.WaldurAuthorizationException;
+import org.waldur.portal.waldur.WaldurBusyException;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurExchange;
@@ -73,9 +74,10 @@ public class Onboarding {
 		this.events = events;
 		this.transactions = transactions;
 		PortalProperties.Waldur waldur = properties.waldur();
-		// Two look-ups with retries and one change call, each bounded by the client's
-		// timeouts.
-		this.maxCall = waldur.connectTimeout().plus(waldur.readTimeout()).multipliedBy(7).plusSeconds(10);
+		// Two look-ups with their retries and one change call, each bounded by the
+		// client's timeouts.
+		int calls = 2 * (1 + waldur.readRetries()) + 1;
+		this.maxCall = waldur.connectTimeout().plus(waldur.readTimeout()).multipliedBy(calls).plusSeconds(10);
 	}
 
 	/** How long a step may be marked running before it counts as interrupted. */
@@ -290,6 +292,12 @@ public class Onboarding {
 	}
 
 	private StepOutcome failure(WaldurException ex, StepOutcome.Builder calls) {
+		if (ex instanceof WaldurBusyException) {
+			// The refused call was never sent: only the calls before it are on record.
+			return new StepOutcome(AttemptOutcome.FAILED,
+					ex.getMessage() + " Nothing changed in Waldur; your inputs are kept.", calls.exchanges(), Map.of(),
+					null, false);
+		}
 		List<WaldurExchange> exchanges = new ArrayList<>(calls.exchanges());
 		exchanges.add(ex.exchange());
 		if (ex instanceof WaldurRejectedException rejected) {
