@@ -28,5 +28,5 @@ ENV PORTAL_DATA_DIR=/data \
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
-	CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
+	CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -68,7 +68,7 @@ class DeliveryFilesTests {
 		assertThat(dockerfile).contains("AS build", "COPY db db", "COPY frontend-assets frontend-assets")
 			.containsPattern("(?m)^USER portal")
 			.containsPattern("(?m)^HEALTHCHECK .*")
-			.contains("/actuator/health");
+			.contains("/actuator/health/liveness");
 	}
 
 	@Test

@@ -91,7 +91,20 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param staffToken Waldur staff token for staff-only calls
 	 * ({@code WALDUR_STAFF_TOKEN})
 	 * @param connectTimeout time to establish a connection
-	 * @param readTimeout time to wait for a response
+	 * @param readTimeout time to wait for a response to a step's call
+	 * @param readRetries how often a failed read of a step is tried again
+	 * @param pageReadTimeout deadline of a read a page waits for (the pickers' lists, the
+	 * health probe), connecting included
+	 * @param pageReadRetries how often such a read is tried again; the timeout times the
+	 * tries is at most {@value #MAX_PAGE_WAIT_SECONDS} seconds
+	 * @param maxConcurrentCalls how many calls may wait for Waldur at once; more are
+	 * refused at once with "Waldur is busy". In sandbox mode each call also holds a web
+	 * server thread for the sandbox's answer, so it must stay below half of the server's
+	 * threads
+	 * @param listCacheTime how long the pickers' lists of organisations and categories
+	 * are reused; zero reads them every time
+	 * @param healthCacheTime how long the result of the health probe is reused; zero
+	 * probes on every health check
 	 * @param settleTime how long a request whose outcome is unknown (a time-out, a
 	 * dropped connection, a gateway error) is assumed to be still in flight, counted from
 	 * when it was sent: Waldur keeps working on a request after the portal stopped
@@ -101,11 +114,17 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param interruptedAfter how long a step may be marked running before the portal
 	 * treats the run as interrupted (the process stopped during it) and marks it for
 	 * reconciliation. Empty: long enough for the most calls one run makes
-	 * ({@link #CALLS_PER_RUN}), each with its connect and read time-outs and one retry
+	 * ({@link #CALLS_PER_RUN}), each with its connect and read time-outs and its retries
 	 */
 	public record Waldur(@Nullable String url, @Nullable String staffToken, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("30s") Duration readTimeout, @Nullable Duration settleTime,
+			@DefaultValue("30s") Duration readTimeout, @DefaultValue("2") int readRetries,
+			@DefaultValue("2s") Duration pageReadTimeout, @DefaultValue("0") int pageReadRetries,
+			@DefaultValue("16") int maxConcurrentCalls, @DefaultValue("30s") Duration listCacheTime,
+			@DefaultValue("30s") Duration healthCacheTime, @Nullable Duration settleTime,
 			@Nullable Duration interruptedAfter) {
+
+		/** The longest a page may wait for one read from Waldur, all tries together. */
+		public static final int MAX_PAGE_WAIT_SECONDS = 10;
 
 		/**
 		 * How long a Waldur deployment keeps working on one request at most when nothing
@@ -120,7 +139,8 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 
 		public Waldur(@Nullable String url, @Nullable String staffToken, Duration connectTimeout,
 				Duration readTimeout) {
-			this(url, staffToken, connectTimeout, readTimeout, null, null);
+			this(url, staffToken, connectTimeout, readTimeout, 2, Duration.ofSeconds(2), 0, 16, Duration.ofSeconds(30),
+					Duration.ofSeconds(30), null, null);
 		}
 
 		@ConstructorBinding
@@ -141,11 +161,24 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 			}
 			requirePositive(connectTimeout, "portal.waldur.connect-timeout");
 			requirePositive(readTimeout, "portal.waldur.read-timeout");
+			requirePositive(pageReadTimeout, "portal.waldur.page-read-timeout");
+			requireBetween(readRetries, 0, 5, "portal.waldur.read-retries");
+			requireBetween(pageReadRetries, 0, 2, "portal.waldur.page-read-retries");
+			if (pageReadTimeout.multipliedBy(pageReadRetries + 1L)
+				.compareTo(Duration.ofSeconds(MAX_PAGE_WAIT_SECONDS)) > 0) {
+				throw new InvalidConfigurationException("portal.waldur.page-read-timeout times (1 + page-read-retries) "
+						+ "must be at most " + MAX_PAGE_WAIT_SECONDS + "s: pages wait for these reads.");
+			}
+			if (maxConcurrentCalls < 1) {
+				throw new InvalidConfigurationException("portal.waldur.max-concurrent-calls must be at least 1.");
+			}
+			requireNotNegative(listCacheTime, "portal.waldur.list-cache-time");
+			requireNotNegative(healthCacheTime, "portal.waldur.health-cache-time");
 			if (settleTime == null) {
 				settleTime = readTimeout.plus(SERVER_REQUEST_LIMIT);
 			}
 			requirePositive(settleTime, "portal.waldur.settle-time");
-			Duration longestRun = connectTimeout.plus(readTimeout).multipliedBy(2L * CALLS_PER_RUN);
+			Duration longestRun = connectTimeout.plus(readTimeout).multipliedBy(CALLS_PER_RUN * (1L + readRetries));
 			if (interruptedAfter == null) {
 				interruptedAfter = longestRun.plusSeconds(10);
 			}
@@ -185,7 +218,10 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 		@Override
 		public String toString() {
 			return "Waldur[url=" + this.url + ", staffToken=" + Secrets.mask(this.staffToken) + ", connectTimeout="
-					+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", settleTime=" + this.settleTime
+					+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", readRetries=" + this.readRetries
+					+ ", pageReadTimeout=" + this.pageReadTimeout + ", pageReadRetries=" + this.pageReadRetries
+					+ ", maxConcurrentCalls=" + this.maxConcurrentCalls + ", listCacheTime=" + this.listCacheTime
+					+ ", healthCacheTime=" + this.healthCacheTime + ", settleTime=" + this.settleTime
 					+ ", interruptedAfter=" + this.interruptedAfter + "]";
 		}
 
@@ -263,6 +299,18 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	private static void requirePositive(Duration duration, String name) {
 		if (duration.isNegative() || duration.isZero()) {
 			throw new InvalidConfigurationException(name + " must be a positive duration.");
+		}
+	}
+
+	private static void requireNotNegative(Duration duration, String name) {
+		if (duration.isNegative()) {
+			throw new InvalidConfigurationException(name + " must not be negative.");
+		}
+	}
+
+	private static void requireBetween(int value, int min, int max, String name) {
+		if (value < min || value > max) {
+			throw new InvalidConfigurationException(name + " must be between " + min + " and " + max + ".");
 		}
 	}
 

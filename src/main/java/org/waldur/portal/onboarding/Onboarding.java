@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.PortalProperties;
 import org.waldur.portal.crypto.SecretBox;
 import org.waldur.portal.waldur.WaldurAuthorizationException;
+import org.waldur.portal.waldur.WaldurBusyException;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurExchange;
@@ -352,6 +353,12 @@ public class Onboarding {
 			+ "confirm again.";
 
 	private StepOutcome failure(WaldurException ex, StepOutcome.Builder calls) {
+		if (ex instanceof WaldurBusyException) {
+			// The refused call was never sent: only the calls before it are on record.
+			return new StepOutcome(AttemptOutcome.FAILED,
+					ex.getMessage() + " Nothing changed in Waldur; your inputs are kept.", calls.exchanges(), Map.of(),
+					null, false);
+		}
 		List<WaldurExchange> exchanges = new ArrayList<>(calls.exchanges());
 		exchanges.add(ex.exchange());
 		if (ex instanceof WaldurRejectedException rejected) {

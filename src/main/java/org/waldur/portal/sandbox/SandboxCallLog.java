@@ -24,11 +24,29 @@ public class SandboxCallLog {
 
 	private long sequence;
 
+	/** Paths of the calls a delay fault holds right now, before they are applied. */
+	private final List<String> held = new ArrayList<>();
+
 	synchronized void record(String method, String path, boolean applied, int status, @Nullable FaultKind fault) {
 		if (this.calls.size() >= CAPACITY) {
 			this.calls.remove(0);
 		}
 		this.calls.add(new Call(++this.sequence, method, path, applied, status, fault));
+	}
+
+	/** A delayed call arrived and is held before it is applied. */
+	synchronized void hold(String path) {
+		this.held.add(path);
+	}
+
+	/** A held call goes on to be applied. */
+	synchronized void release(String path) {
+		this.held.remove(path);
+	}
+
+	/** How many calls to a path starting with {@code prefix} are held by a delay now. */
+	public synchronized long heldNow(String prefix) {
+		return this.held.stream().filter((path) -> path.startsWith(prefix)).count();
 	}
 
 	/** The sequence number of the latest call, {@code 0} before the first. */

@@ -20,16 +20,19 @@ import org.springframework.http.HttpMethod;
  * @param timeout a deadline for the whole call overriding the read time-out, or
  * {@code null}
  * @param retries how often to try a failed GET again, or {@code null} for the default
+ * @param pageTime whether a page waits for the answer, so that the short page-time read
+ * policy applies instead of the step calls' one
  */
 record WaldurCall(WaldurOperation operation, HttpMethod method, String path, Map<String, String> query,
-		@Nullable Object body, WaldurCredential credential, @Nullable Duration timeout, @Nullable Integer retries) {
+		@Nullable Object body, WaldurCredential credential, @Nullable Duration timeout, @Nullable Integer retries,
+		boolean pageTime) {
 
 	static WaldurCall get(WaldurOperation operation, WaldurCredential credential, String path) {
-		return new WaldurCall(operation, HttpMethod.GET, path, Map.of(), null, credential, null, null);
+		return new WaldurCall(operation, HttpMethod.GET, path, Map.of(), null, credential, null, null, false);
 	}
 
 	static WaldurCall post(WaldurOperation operation, WaldurCredential credential, String path, @Nullable Object body) {
-		return new WaldurCall(operation, HttpMethod.POST, path, Map.of(), body, credential, null, null);
+		return new WaldurCall(operation, HttpMethod.POST, path, Map.of(), body, credential, null, null, false);
 	}
 
 	/** This call with one more query parameter, left out when the value is blank. */
@@ -40,13 +43,19 @@ record WaldurCall(WaldurOperation operation, HttpMethod method, String path, Map
 		Map<String, String> query = new LinkedHashMap<>(this.query);
 		query.put(name, value.toString());
 		return new WaldurCall(this.operation, this.method, this.path, query, this.body, this.credential, this.timeout,
-				this.retries);
+				this.retries, this.pageTime);
 	}
 
 	/** This call with a deadline and a number of retries. */
 	WaldurCall patience(Duration timeout, int retries) {
 		return new WaldurCall(this.operation, this.method, this.path, this.query, this.body, this.credential, timeout,
-				retries);
+				retries, this.pageTime);
+	}
+
+	/** This call as a read a page waits for: the page-time read policy applies. */
+	WaldurCall forPage() {
+		return new WaldurCall(this.operation, this.method, this.path, this.query, this.body, this.credential,
+				this.timeout, this.retries, true);
 	}
 
 	boolean changing() {

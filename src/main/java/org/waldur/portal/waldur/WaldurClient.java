@@ -19,7 +19,9 @@ import org.waldur.portal.waldur.WaldurTransport.WaldurResponse;
  * {@link WaldurRejectedException} (400), {@link WaldurAuthorizationException} (401/403),
  * {@link WaldurNotFoundException} (404), {@link WaldurUnavailableException} (5xx,
  * time-out, no connection), {@link WaldurOutcomeUnknownException} (a POST whose outcome
- * is unknown: look up before trying again) or {@link WaldurProtocolException}.
+ * is unknown: look up before trying again) or {@link WaldurProtocolException}; a call
+ * refused unsent because too many wait for Waldur already throws
+ * {@link WaldurBusyException}.
  * <p>
  * UUIDs are Waldur's (32 hex digits, with or without dashes).
  */
@@ -145,19 +147,22 @@ public class WaldurClient {
 	}
 
 	/**
-	 * One page of the organisations the credential can see.
+	 * One page of the organisations the credential can see, read with the page-time
+	 * time-out and retries.
 	 * @param query a search text, or {@code null}
 	 * @param page the 1-based page number
 	 * @param pageSize between 1 and 300
 	 */
 	public WaldurResult<WaldurPage<Customer>> customers(WaldurCredential credential, @Nullable String query, int page,
 			int pageSize) {
-		return page(WaldurCall.get(WaldurOperation.LIST_CUSTOMERS, credential, "customers/").query("query", query),
-				Customer.class, page, pageSize);
+		return page(WaldurCall.get(WaldurOperation.LIST_CUSTOMERS, credential, "customers/")
+			.query("query", query)
+			.forPage(), Customer.class, page, pageSize);
 	}
 
 	/**
-	 * One page of the marketplace categories.
+	 * One page of the marketplace categories, read with the page-time time-out and
+	 * retries.
 	 * @param title a text the title contains, or {@code null}
 	 * @param page the 1-based page number
 	 * @param pageSize between 1 and 300
@@ -165,7 +170,8 @@ public class WaldurClient {
 	public WaldurResult<WaldurPage<MarketplaceCategory>> categories(WaldurCredential credential, @Nullable String title,
 			int page, int pageSize) {
 		return page(WaldurCall.get(WaldurOperation.LIST_CATEGORIES, credential, "marketplace-categories/")
-			.query("title", title), MarketplaceCategory.class, page, pageSize);
+			.query("title", title)
+			.forPage(), MarketplaceCategory.class, page, pageSize);
 	}
 
 	/**

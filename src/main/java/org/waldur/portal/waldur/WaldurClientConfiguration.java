@@ -19,9 +19,7 @@ class WaldurClientConfiguration {
 	@Bean
 	WaldurClient waldurClient(WebClient.Builder builder, ObjectProvider<WaldurEndpoint> endpoint,
 			PortalProperties properties, ObjectProvider<BuildProperties> build) {
-		WaldurClientSettings settings = new WaldurClientSettings(properties.waldur().connectTimeout(),
-				properties.waldur().readTimeout(), WaldurClientSettings.DEFAULT_GET_RETRIES,
-				WaldurClientSettings.DEFAULT_RETRY_BACKOFF, WaldurClientSettings.userAgent(build.getIfAvailable()));
+		WaldurClientSettings settings = WaldurClientSettings.of(properties.waldur(), build.getIfAvailable());
 		return new WaldurClient(new WaldurTransport(builder, endpoint::getObject, settings, WaldurJson.mapper()));
 	}
 

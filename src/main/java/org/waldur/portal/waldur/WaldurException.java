@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
  * A call to Waldur did not succeed. Every subclass carries the {@link #exchange()} so the
  * failed call can be kept on record; messages never contain a token.
  */
-public abstract sealed class WaldurException extends RuntimeException permits WaldurRejectedException,
-		WaldurAuthorizationException, WaldurNotFoundException, WaldurUnavailableException, WaldurProtocolException {
+public abstract sealed class WaldurException extends RuntimeException
+		permits WaldurRejectedException, WaldurAuthorizationException, WaldurNotFoundException,
+		WaldurUnavailableException, WaldurBusyException, WaldurProtocolException {
 
 	private final WaldurExchange exchange;
 

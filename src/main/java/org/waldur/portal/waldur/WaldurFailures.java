@@ -77,6 +77,16 @@ final class WaldurFailures {
 				failure);
 	}
 
+	/**
+	 * The exception for a call refused unsent because {@code limit} calls wait already.
+	 */
+	WaldurBusyException busy(WaldurCall call, WaldurExchange exchange, int limit, Throwable cause) {
+		return new WaldurBusyException(
+				"Waldur is busy, try again in a moment: the portal is already waiting for " + limit
+						+ " answers from Waldur, so nothing was sent for " + call.operation().description() + ".",
+				exchange, cause);
+	}
+
 	/** The exception for a body that cannot be read. */
 	WaldurProtocolException unreadable(WaldurCall call, WaldurExchange exchange, String problem,
 			@Nullable Throwable cause) {

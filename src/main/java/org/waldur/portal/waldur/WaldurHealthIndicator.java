@@ -1,23 +1,30 @@
 package org.waldur.portal.waldur;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.config.PortalProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports whether Waldur answers the staff token, as the {@code waldur} health component:
- * one {@code GET users/me/} within three seconds, without retries. The token never
- * appears in the details.
+ * Reports whether Waldur answers the staff token, as the {@code waldur} health component
+ * (in the readiness group, never in liveness): one {@code GET users/me/} within the page
+ * read time-out, without retries, whose result is reused for the health cache time so
+ * that many checks make one call. The token never appears in the details.
  */
 @Component
 class WaldurHealthIndicator implements HealthIndicator {
-
-	static final Duration TIMEOUT = Duration.ofSeconds(3);
 
 	private final WaldurClient client;
 
@@ -25,19 +32,63 @@ class WaldurHealthIndicator implements HealthIndicator {
 
 	private final Duration timeout;
 
+	private final Duration cacheTime;
+
+	private final Clock clock;
+
+	private final Lock probing = new ReentrantLock();
+
+	private volatile @Nullable Probed last;
+
 	@Autowired
-	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint) {
-		this(client, endpoint, TIMEOUT);
+	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, PortalProperties properties,
+			ObjectProvider<Clock> clock) {
+		this(client, endpoint, properties.waldur().pageReadTimeout(), properties.waldur().healthCacheTime(),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
-	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, Duration timeout) {
+	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, Duration timeout,
+			Duration cacheTime, Clock clock) {
 		this.client = client;
 		this.endpoint = endpoint;
 		this.timeout = timeout;
+		this.cacheTime = cacheTime;
+		this.clock = clock;
 	}
 
+	/**
+	 * The last result while it is fresh; otherwise one probe, while concurrent checks get
+	 * the last result (or wait for the probe when there is none).
+	 */
 	@Override
 	public Health health() {
+		Probed cached = this.last;
+		if (cached != null && cached.freshAt(this.clock.instant())) {
+			return cached.health();
+		}
+		if (!this.probing.tryLock()) {
+			if (cached != null) {
+				return cached.health();
+			}
+			this.probing.lock();
+		}
+		try {
+			cached = this.last;
+			if (cached != null && cached.freshAt(this.clock.instant())) {
+				return cached.health();
+			}
+			Health health = probe();
+			// Unknown means not started yet: the next check should look again.
+			this.last = Status.UNKNOWN.equals(health.getStatus()) ? null
+					: new Probed(health, this.clock.instant().plus(this.cacheTime));
+			return health;
+		}
+		finally {
+			this.probing.unlock();
+		}
+	}
+
+	private Health probe() {
 		WaldurEndpoint waldur = this.endpoint.getIfAvailable();
 		if (waldur == null) {
 			return Health.unknown().withDetail("reason", "no Waldur endpoint is configured yet").build();
@@ -65,9 +116,20 @@ class WaldurHealthIndicator implements HealthIndicator {
 		return Health.unknown().withDetail("url", url).withDetail("sandbox", waldur.sandbox());
 	}
 
+	private record Probed(Health health, Instant freshUntil) {
+
+		boolean freshAt(Instant now) {
+			return now.isBefore(this.freshUntil);
+		}
+
+	}
+
 	private static String reason(WaldurException ex) {
 		if (ex instanceof WaldurAuthorizationException) {
 			return "unauthorized: " + ex.getMessage();
+		}
+		if (ex instanceof WaldurBusyException) {
+			return "busy: " + ex.getMessage();
 		}
 		if (ex instanceof WaldurUnavailableException && ex.exchange().status() == null) {
 			return "unreachable: " + ex.getMessage();

@@ -24,13 +24,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.resilience.InvocationRejectedException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends calls to Waldur over one {@link WebClient}, blocking for the answer: resolves the
- * endpoint and token per call, retries failed GETs, records each exchange with secrets
- * masked and turns failures into the client's exceptions.
+ * endpoint and token per call, refuses a call at once when too many wait for Waldur,
+ * retries failed GETs, records each exchange with secrets masked and turns failures into
+ * the client's exceptions. Reads a page waits for get the page-time time-out and retries.
  * <p>
  * Bodies cross the codecs as bytes, which Spring logs by size only: its string codecs
  * would log the content (tokens included) at debug and trace level.
@@ -53,6 +55,8 @@ final class WaldurTransport {
 
 	private final WaldurFailures failures;
 
+	private final WaldurCallLimit limit;
+
 	WaldurTransport(WebClient.Builder builder, Supplier<WaldurEndpoint> endpoint, WaldurClientSettings settings,
 			JsonMapper json) {
 		HttpClient httpClient = HttpClient.create()
@@ -68,6 +72,7 @@ final class WaldurTransport {
 		this.json = json;
 		this.masking = new SecretMasking(json);
 		this.failures = new WaldurFailures(json);
+		this.limit = new WaldurCallLimit(settings.maxConcurrentCalls());
 	}
 
 	JsonMapper json() {
@@ -85,7 +90,7 @@ final class WaldurTransport {
 	 */
 	WaldurResponse execute(WaldurCall call) {
 		long started = System.nanoTime();
-		int retries = call.changing() ? 0 : Objects.requireNonNullElse(call.retries(), this.settings.getRetries());
+		int retries = retries(call);
 		for (int attempt = 0;; attempt++) {
 			try {
 				return attempt(call, started);
@@ -118,7 +123,13 @@ final class WaldurTransport {
 		String requestBody = (call.body() != null) ? this.json.writeValueAsString(call.body()) : null;
 		RawResponse response;
 		try {
-			response = send(call, uri, token, requestBody);
+			response = this.limit.call(() -> send(call, uri, token, requestBody));
+		}
+		catch (InvocationRejectedException ex) {
+			log.info("Refused Waldur {} {}: {} calls already wait for Waldur", call.method(), call.path(),
+					this.settings.maxConcurrentCalls());
+			throw this.failures.busy(call, record(call, uri, requestBody, null, null, token, started),
+					this.settings.maxConcurrentCalls(), ex);
 		}
 		catch (RuntimeException ex) {
 			WaldurExchange exchange = record(call, uri, requestBody, null, null, token, started);
@@ -144,8 +155,9 @@ final class WaldurTransport {
 			.defaultIfEmpty(new byte[0])
 			.map((bytes) -> new RawResponse(answer.statusCode().value(), answer.headers().asHttpHeaders(),
 					new String(bytes, charset(answer.headers().contentType())))));
-		if (call.timeout() != null) {
-			response = response.timeout(call.timeout());
+		Duration deadline = deadline(call);
+		if (deadline != null) {
+			response = response.timeout(deadline);
 		}
 		return Objects.requireNonNull(response.block(), "no response");
 	}
@@ -162,7 +174,26 @@ final class WaldurTransport {
 	}
 
 	private Duration timeout(WaldurCall call) {
-		return (call.timeout() != null) ? call.timeout() : this.settings.readTimeout();
+		Duration deadline = deadline(call);
+		return (deadline != null) ? deadline : this.settings.readTimeout();
+	}
+
+	/** The deadline of the whole call, connecting included, if it has one. */
+	private @Nullable Duration deadline(WaldurCall call) {
+		if (call.timeout() != null) {
+			return call.timeout();
+		}
+		return call.pageTime() ? this.settings.pageReadTimeout() : null;
+	}
+
+	private int retries(WaldurCall call) {
+		if (call.changing()) {
+			return 0;
+		}
+		if (call.retries() != null) {
+			return call.retries();
+		}
+		return call.pageTime() ? this.settings.pageReadRetries() : this.settings.getRetries();
 	}
 
 	private static URI uri(URI apiRoot, WaldurCall call) {

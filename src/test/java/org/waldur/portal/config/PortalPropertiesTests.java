@@ -73,8 +73,27 @@ class PortalPropertiesTests {
 			.contains("https://w.example.com/api/");
 	}
 
+	@Test
+	void pagesWaitForWaldurAFewSecondsAtMost() {
+		assertThatThrownBy(() -> waldur(Duration.ofSeconds(4), 2, 16)).isInstanceOf(InvalidConfigurationException.class)
+			.hasMessageContaining("page-read-timeout times (1 + page-read-retries) must be at most 10s");
+		assertThat(waldur(Duration.ofSeconds(5), 1, 16).pageReadTimeout()).hasSeconds(5);
+	}
+
+	@Test
+	void atLeastOneCallToWaldurAtATime() {
+		assertThatThrownBy(() -> waldur(Duration.ofSeconds(2), 0, 0)).isInstanceOf(InvalidConfigurationException.class)
+			.hasMessage("portal.waldur.max-concurrent-calls must be at least 1.");
+	}
+
 	private static PortalProperties.Waldur waldur(String url, String token) {
-		return new PortalProperties.Waldur(url, token, Duration.ofSeconds(5), Duration.ofSeconds(30));
+		return new PortalProperties.Waldur(url, token, Duration.ofSeconds(5), Duration.ofSeconds(30), 2,
+				Duration.ofSeconds(2), 0, 16, Duration.ofSeconds(30), Duration.ofSeconds(30), null, null);
+	}
+
+	private static PortalProperties.Waldur waldur(Duration pageReadTimeout, int pageReadRetries, int maxCalls) {
+		return new PortalProperties.Waldur(null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), 2,
+				pageReadTimeout, pageReadRetries, maxCalls, Duration.ofSeconds(30), Duration.ofSeconds(30), null, null);
 	}
 
 	private static PortalProperties properties(PortalProperties.Waldur waldur, String key) {

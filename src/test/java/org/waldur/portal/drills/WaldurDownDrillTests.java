@@ -74,6 +74,20 @@ class WaldurDownDrillTests {
 	}
 
 	@Test
+	void livenessStaysUpWhileReadinessReportsWaldurDown() throws Exception {
+		this.mvc.perform(get("/actuator/health/liveness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/actuator/health/liveness").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.waldur").doesNotExist());
+		this.mvc.perform(get("/actuator/health/readiness")).andExpect(status().is5xxServerError());
+		this.mvc.perform(get("/actuator/health/readiness").with(user("admin").roles("ADMIN")))
+			.andExpect(status().is5xxServerError())
+			.andExpect(jsonPath("$.components.waldur.status").value("DOWN"));
+	}
+
+	@Test
 	void pagesRenderAndTheWizardSaysWaldurIsUnreachable() throws Exception {
 		long id = prepared();
 		for (String page : List.of("/", "/onboarding", "/onboarding/" + id + "/summary",

@@ -317,7 +317,7 @@ class WaldurClientTests extends WaldurWireMockSupport {
 	void resolvesTheEndpointOnEachCall() {
 		WaldurEndpoint[] current = { new TestEndpoint(URI.create("http://localhost:1/api/"), STAFF_TOKEN, true) };
 		WaldurClientSettings settings = new WaldurClientSettings(Duration.ofSeconds(1), READ_TIMEOUT, 0,
-				Duration.ofMillis(1), "test");
+				Duration.ofMillis(1), PAGE_READ_TIMEOUT, 0, MAX_CALLS, "test");
 		WaldurClient late = new WaldurClient(
 				new WaldurTransport(org.springframework.web.reactive.function.client.WebClient.builder(),
 						() -> current[0], settings, WaldurJson.mapper()));

@@ -2,7 +2,12 @@ package org.waldur.portal.waldur;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
 
+	static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+	static final Duration CACHE_TIME = Duration.ofSeconds(30);
+
 	@Test
 	void upWithUrlSandboxFlagAndUserWhenWaldurAnswers() {
 		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(200, fixture("user.json"))));
@@ -32,6 +41,54 @@ class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
 			.containsEntry("sandbox", false)
 			.containsEntry("user", "alpha-hpc-agent");
 		assertThat(health.toString()).doesNotContain(STAFF_TOKEN);
+	}
+
+	@Test
+	void manyChecksWithinTheCacheTimeMakeOneCall() {
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(200, fixture("user.json"))));
+		WaldurHealthIndicator indicator = indicator(endpoint());
+
+		for (int i = 0; i < 50; i++) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+
+		wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/users/me/")));
+	}
+
+	@Test
+	void aResultOlderThanTheCacheTimeIsProbedAgain() {
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(503, "")));
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
+		Clock clock = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+		WaldurEndpoint endpoint = endpoint();
+		WaldurHealthIndicator indicator = new WaldurHealthIndicator(client(endpoint), provider(endpoint), TIMEOUT,
+				CACHE_TIME, clock);
+
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		now.set(now.get().plus(CACHE_TIME).minusSeconds(1));
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/users/me/")));
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(200, fixture("user.json"))));
+		now.set(now.get().plusSeconds(1));
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/users/me/")));
 	}
 
 	@Test
@@ -80,7 +137,7 @@ class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
 				get(urlPathEqualTo("/api/users/me/")).willReturn(json(200, fixture("user.json")).withFixedDelay(2000)));
 		WaldurEndpoint endpoint = endpoint();
 		WaldurHealthIndicator indicator = new WaldurHealthIndicator(client(endpoint), provider(endpoint),
-				Duration.ofMillis(300));
+				Duration.ofMillis(300), CACHE_TIME, Clock.systemUTC());
 
 		long started = System.nanoTime();
 		Health health = indicator.health();
@@ -93,14 +150,15 @@ class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
 	@Test
 	void unknownWithoutAnEndpoint() {
 		Health health = new WaldurHealthIndicator(client(endpoint()),
-				new StaticListableBeanFactory().getBeanProvider(WaldurEndpoint.class))
+				new StaticListableBeanFactory().getBeanProvider(WaldurEndpoint.class), TIMEOUT, CACHE_TIME,
+				Clock.systemUTC())
 			.health();
 
 		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 	}
 
 	private static WaldurHealthIndicator indicator(WaldurEndpoint endpoint) {
-		return new WaldurHealthIndicator(client(endpoint), provider(endpoint));
+		return new WaldurHealthIndicator(client(endpoint), provider(endpoint), TIMEOUT, CACHE_TIME, Clock.systemUTC());
 	}
 
 	private static ObjectProvider<WaldurEndpoint> provider(WaldurEndpoint endpoint) {

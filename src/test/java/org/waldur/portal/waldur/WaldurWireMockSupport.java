@@ -44,6 +44,11 @@ abstract class WaldurWireMockSupport {
 
 	static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
 
+	/** The page-time read time-out: pickers' lists are read once, within it. */
+	static final Duration PAGE_READ_TIMEOUT = Duration.ofMillis(500);
+
+	static final int MAX_CALLS = 16;
+
 	static WireMockServer wireMock;
 
 	WaldurClient client;
@@ -78,8 +83,12 @@ abstract class WaldurWireMockSupport {
 	}
 
 	static WaldurTransport transport(WaldurEndpoint endpoint, Duration readTimeout) {
+		return transport(endpoint, readTimeout, MAX_CALLS);
+	}
+
+	static WaldurTransport transport(WaldurEndpoint endpoint, Duration readTimeout, int maxCalls) {
 		WaldurClientSettings settings = new WaldurClientSettings(Duration.ofSeconds(1), readTimeout, 2,
-				Duration.ofMillis(20), "waldur-onboarding-portal/test");
+				Duration.ofMillis(20), PAGE_READ_TIMEOUT, 0, maxCalls, "waldur-onboarding-portal/test");
 		return new WaldurTransport(WebClient.builder(), () -> endpoint, settings, WaldurJson.mapper());
 	}
 

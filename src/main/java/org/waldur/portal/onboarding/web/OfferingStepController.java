@@ -63,7 +63,9 @@ class OfferingStepController {
 		else {
 			edit(form, action);
 		}
-		addPickers(model, this.pickers, form, session);
+		if (StepPages.editable(session, OnboardingStep.OFFERING, viewer)) {
+			addPickers(model, this.pickers, form, session);
+		}
 		this.pages.fill(model, session, OnboardingStep.OFFERING, viewer);
 		return "onboarding/step";
 	}

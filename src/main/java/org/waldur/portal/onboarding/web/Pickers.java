@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.config.PortalProperties;
 import org.waldur.portal.waldur.Customer;
 import org.waldur.portal.waldur.MarketplaceCategory;
 import org.waldur.portal.waldur.WaldurClient;
@@ -17,17 +21,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills the organisation and category pickers of the offering step from Waldur and checks
- * that a submitted choice exists there.
+ * that a submitted choice exists there. The lists, per search text, are reused for
+ * {@code portal.waldur.list-cache-time}: every viewer sees the same ones (read with the
+ * staff token), and a page load then needs no Waldur call. Checking a choice always asks
+ * Waldur.
  */
 @Component
 class Pickers {
 
 	static final int PAGE_SIZE = 50;
 
+	/** Lists kept at most: the unfiltered ones and recent searches. */
+	private static final int CACHED_LISTS = 200;
+
 	private final WaldurClient waldur;
 
-	Pickers(WaldurClient waldur) {
+	private final Cache<Search, Found> lists;
+
+	Pickers(WaldurClient waldur, PortalProperties properties) {
 		this.waldur = waldur;
+		this.lists = Caffeine.newBuilder()
+			.expireAfterWrite(properties.waldur().listCacheTime())
+			.maximumSize(CACHED_LISTS)
+			.build();
 	}
 
 	/** The options of both pickers; when Waldur is unreachable, a message instead. */
@@ -45,7 +61,7 @@ class Pickers {
 	}
 
 	Optional<Choice> customer(String uuid) {
-		return customers(uuid).items().stream().filter((choice) -> sameUuid(choice.uuid(), uuid)).findFirst();
+		return loadCustomers(uuid).items().stream().filter((choice) -> sameUuid(choice.uuid(), uuid)).findFirst();
 	}
 
 	Optional<Choice> category(String uuid) {
@@ -66,12 +82,33 @@ class Pickers {
 	}
 
 	private Found customers(@Nullable String query) {
+		return cached(new Search(Picker.CUSTOMERS, blankToNull(query)), this::loadCustomers);
+	}
+
+	private Found categories(@Nullable String query) {
+		return cached(new Search(Picker.CATEGORIES, blankToNull(query)), this::loadCategories);
+	}
+
+	/**
+	 * The cached list, or the one read now. Concurrent misses each read (up to the
+	 * client's limit) rather than wait in line behind one slow read.
+	 */
+	private Found cached(Search search, Function<@Nullable String, Found> load) {
+		Found found = this.lists.getIfPresent(search);
+		if (found == null) {
+			found = load.apply(search.query());
+			this.lists.put(search, found);
+		}
+		return found;
+	}
+
+	private Found loadCustomers(@Nullable String query) {
 		WaldurPage<Customer> page = this.waldur.customers(WaldurCredential.staff(), blankToNull(query), 1, PAGE_SIZE)
 			.value();
 		return new Found(page.items().stream().map(Pickers::choice).toList(), page.total());
 	}
 
-	private Found categories(@Nullable String query) {
+	private Found loadCategories(@Nullable String query) {
 		WaldurPage<MarketplaceCategory> page = this.waldur
 			.categories(WaldurCredential.staff(), blankToNull(query), 1, PAGE_SIZE)
 			.value();
@@ -126,6 +163,15 @@ class Pickers {
 	}
 
 	private record Found(List<Choice> items, long total) {
+	}
+
+	private enum Picker {
+
+		CUSTOMERS, CATEGORIES
+
+	}
+
+	private record Search(Picker picker, @Nullable String query) {
 	}
 
 }

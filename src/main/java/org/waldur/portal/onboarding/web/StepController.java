@@ -48,7 +48,7 @@ class StepController {
 		}
 		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
-		this.forms.addForm(model, session, step);
+		this.forms.addForm(model, session, step, viewer);
 		this.pages.fill(model, session, step, viewer);
 		return "onboarding/step";
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.waldur.portal.onboarding.IntegrationInput;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.Viewer;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -14,7 +15,9 @@ import org.springframework.validation.BindingResult;
 
 /**
  * Puts the form of a step, filled from the session's saved inputs or with defaults, on
- * the model, together with Waldur's messages if it rejected the last attempt.
+ * the model, together with Waldur's messages if it rejected the last attempt. Only an
+ * editable offering step gets the pickers' lists from Waldur; read-only views call no
+ * Waldur.
  */
 @Component
 class StepForms {
@@ -28,7 +31,7 @@ class StepForms {
 		this.pickers = pickers;
 	}
 
-	void addForm(Model model, OnboardingSession session, OnboardingStep step) {
+	void addForm(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer) {
 		Object form = switch (step) {
 			case OFFERING -> (session.getOfferingInput() != null) ? OfferingForm.of(session.getOfferingInput())
 					: OfferingForm.defaults();
@@ -48,7 +51,7 @@ class StepForms {
 			WaldurFieldErrors.apply(result, rejected);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 		}
-		if (step == OnboardingStep.OFFERING) {
+		if (step == OnboardingStep.OFFERING && StepPages.editable(session, step, viewer)) {
 			OfferingStepController.addPickers(model, this.pickers, (OfferingForm) form, session);
 		}
 	}

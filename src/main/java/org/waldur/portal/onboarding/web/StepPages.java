@@ -45,7 +45,7 @@ class StepPages {
 		model.addAttribute("step", step);
 		model.addAttribute("stepStatus", status);
 		model.addAttribute("mayChange", mayChange);
-		model.addAttribute("editable", mayChange && session.isEditable(step));
+		model.addAttribute("editable", editable(session, step, viewer));
 		model.addAttribute("canRun", mayChange && session.canRun(step) && status != StepStatus.RUNNING);
 		model.addAttribute("running", status == StepStatus.RUNNING);
 		model.addAttribute("reconcile", execution.mustReconcile());
@@ -62,6 +62,13 @@ class StepPages {
 		model.addAttribute("maxCallSeconds", this.onboarding.interruptedAfter().toSeconds());
 		model.addAttribute("usernamePolicies", Choice.USERNAME_POLICIES);
 		model.addAttribute("accountPolicies", Choice.ACCOUNT_POLICIES);
+	}
+
+	/**
+	 * Whether the page shows the step's form: the viewer may change it and it is open.
+	 */
+	static boolean editable(OnboardingSession session, OnboardingStep step, Viewer viewer) {
+		return viewer.mayChange(session) && session.isEditable(step);
 	}
 
 	/** Waldur's field messages of the last attempt, when it was rejected. */
