@@ -78,6 +78,7 @@ class SlowWaldurTests {
 		// CSRF token, and the first page rendered is slow.
 		assertThat(operator.get("/onboarding/" + id + "/steps/integration").statusCode()).isEqualTo(200);
 		this.faults.delay("GET", "customers/*", DELAY, 100);
+		long before = this.calls.position();
 
 		List<CompletableFuture<Timed>> loads = new ArrayList<>();
 		for (int i = 0; i < LIMIT + 20; i++) {
