@@ -70,9 +70,14 @@ class SandboxApiController {
 		}
 		if (kind == FaultKind.DELAY) {
 			// Like Waldur, work on the request first and apply it when done, whether or
-			// not
-			// the client is still waiting by then.
-			pause(fault.get().delay());
+			// not the client is still waiting by then.
+			this.calls.hold(path);
+			try {
+				pause(fault.get().delay());
+			}
+			finally {
+				this.calls.release(path);
+			}
 		}
 		Object answer = answer(request, method, path);
 		if (kind == FaultKind.APPLY_THEN_FAIL) {

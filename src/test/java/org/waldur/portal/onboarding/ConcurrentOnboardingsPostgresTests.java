@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Concurrent onboardings on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "portal.waldur.max-concurrent-calls=" + (2 * ConcurrentOnboardingsContract.THREADS))
 class ConcurrentOnboardingsPostgresTests extends ConcurrentOnboardingsContract {
 
 	@DynamicPropertySource
