@@ -1,9 +1,11 @@
 package org.waldur.portal.agent;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OfferingInput;
@@ -35,8 +37,14 @@ final class AgentConfigGenerator {
 	/**
 	 * The configuration file.
 	 * @param token the token to write in, or {@code null} for {@link #TOKEN_PLACEHOLDER}
+	 * @throws IllegalArgumentException when two components have the same type: the
+	 * agent's {@code backend_components} is keyed by type, so one would be lost
 	 */
 	static String generate(AgentOffering offering, AgentSettings settings, @Nullable String token) {
+		String duplicate = duplicateType(offering.components());
+		if (duplicate != null) {
+			throw new IllegalArgumentException(duplicateMessage(duplicate));
+		}
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("timezone", q("UTC"));
 		root.put("offerings", List.of(offering(offering, settings, token)));
@@ -61,6 +69,22 @@ final class AgentConfigGenerator {
 		entry.put("backend_settings", backendSettings(settings));
 		entry.put("backend_components", components(offering.components()));
 		return entry;
+	}
+
+	/** The first component type used twice, or {@code null} when each is used once. */
+	static @Nullable String duplicateType(List<OfferingInput.Component> components) {
+		Set<String> seen = new HashSet<>();
+		for (OfferingInput.Component component : components) {
+			if (!seen.add(component.type())) {
+				return component.type();
+			}
+		}
+		return null;
+	}
+
+	static String duplicateMessage(String type) {
+		return "Each component needs its own type; '" + type + "' is used twice. The agent's backend_components "
+				+ "is keyed by type, so one of them would be lost; no configuration is generated.";
 	}
 
 	private static Map<String, Object> backendSettings(AgentSettings settings) {

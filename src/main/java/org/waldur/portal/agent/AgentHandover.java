@@ -119,19 +119,26 @@ public class AgentHandover {
 
 	/**
 	 * The configuration with the token left as a placeholder, for display; nothing is
-	 * recorded.
+	 * recorded. Its components follow Waldur's when those changed since the onboarding,
+	 * and it lists the changes.
 	 */
 	public AgentConfig preview(long id, Viewer viewer, AgentSettings settings) {
-		return configuration(this.onboarding.get(id, viewer), settings, null);
+		OnboardingSession session = this.onboarding.get(id, viewer);
+		return configuration(session, settings, null, this.probe.components(session));
 	}
 
 	/**
 	 * The configuration with the token left as a placeholder, as a recorded download.
+	 * @param componentsReviewed whether the viewer confirmed reviewing the changes of the
+	 * offering's components in Waldur, needed when there are any
 	 * @throws AgentNotReadyException when the onboarding is not completed
+	 * @throws AgentConfigRefusedException when the components changed in Waldur and the
+	 * review is not confirmed, or they could not be compared
 	 */
-	public AgentConfig downloadConfig(long id, Viewer viewer, AgentSettings settings) {
+	public AgentConfig downloadConfig(long id, Viewer viewer, AgentSettings settings, boolean componentsReviewed) {
 		OnboardingSession session = requireCompleted(this.onboarding.get(id, viewer));
-		AgentConfig config = configuration(session, settings, null);
+		AgentConfig config = configuration(session, settings, null,
+				this.probe.components(session).requireDownloadable(componentsReviewed));
 		record(id, AgentFile.CONFIG_REFERENCED, viewer, new AgentEvents.ConfigDownloaded(id, viewer.username()));
 		return config;
 	}
@@ -142,11 +149,15 @@ public class AgentHandover {
 	 * @throws OnboardingAccessDeniedException when the viewer may not change the
 	 * onboarding
 	 * @throws AgentNotReadyException when the onboarding is not completed
+	 * @throws AgentConfigRefusedException when the components changed in Waldur and the
+	 * review is not confirmed, or they could not be compared
 	 */
-	public AgentConfig downloadConfigWithToken(long id, Viewer viewer, AgentSettings settings) {
+	public AgentConfig downloadConfigWithToken(long id, Viewer viewer, AgentSettings settings,
+			boolean componentsReviewed) {
 		OnboardingSession session = requireCompleted(requireChange(id, viewer));
+		AgentComponents components = this.probe.components(session).requireDownloadable(componentsReviewed);
 		AgentConfig config = this.onboarding.useServiceToken(id, viewer,
-				(token) -> configuration(session, settings, token));
+				(token) -> configuration(session, settings, token, components));
 		record(id, AgentFile.CONFIG_WITH_TOKEN, viewer,
 				new AgentEvents.TokenDownloaded(id, viewer.username(), AgentFile.CONFIG_WITH_TOKEN));
 		return config;
@@ -194,13 +205,22 @@ public class AgentHandover {
 				+ AgentConfigGenerator.TOKEN_VARIABLE + "=" + token + "\n";
 	}
 
-	private AgentConfig configuration(OnboardingSession session, AgentSettings settings, @Nullable String token) {
+	private AgentConfig configuration(OnboardingSession session, AgentSettings settings, @Nullable String token,
+			AgentComponents components) {
 		OfferingInput input = session.getOfferingInput();
 		String uuid = session.getOfferingUuid();
 		AgentOffering offering = new AgentOffering((input != null) ? input.name() : session.getTitle(), waldurApiUrl(),
-				(uuid != null) ? uuid : "", (input != null) ? input.components() : List.of());
+				(uuid != null) ? uuid : "", components.used());
+		String duplicate = AgentConfigGenerator.duplicateType(components.used());
+		if (duplicate != null) {
+			return new AgentConfig("",
+					List.of(new ConfigViolation("offerings[0].backend_components",
+							AgentConfigGenerator.duplicateMessage(duplicate))),
+					components.changes(), components.problem());
+		}
 		String yaml = AgentConfigGenerator.generate(offering, settings, token);
-		return new AgentConfig(yaml, AgentConfigValidator.validate(yaml, offering.componentTypes()));
+		return new AgentConfig(yaml, AgentConfigValidator.validate(yaml, offering.componentTypes()),
+				components.changes(), components.problem());
 	}
 
 	private void record(long id, AgentFile file, Viewer viewer, Object event) {

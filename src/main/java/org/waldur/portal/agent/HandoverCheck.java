@@ -16,6 +16,12 @@ public enum HandoverCheck {
 	OFFERING_ACTIVE("The offering is Active with a plan"),
 
 	/**
+	 * The offering's components in Waldur are those the configuration was made from: none
+	 * added or removed, none with another label, unit, billing type or limit.
+	 */
+	OFFERING_COMPONENTS("The offering's components match the configuration"),
+
+	/**
 	 * {@code service_provider_can_create_offering_user} is set when the username policy
 	 * lets the agent create usernames.
 	 */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OfferingInput;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.waldur.Offering;
 import org.waldur.portal.waldur.OfferingUserRole;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Asks Waldur whether the site agent can work with the onboarded offering and its service
  * account: one finding per {@link HandoverCheck}. Look-ups use the staff token, except
- * the token check, which uses the service-account token itself.
+ * the token check, which uses the service-account token itself. It also reads the
+ * offering's components for the configuration, so that the file follows Waldur.
  */
 @Component
 class HandoverProbe {
@@ -68,10 +70,38 @@ class HandoverProbe {
 		}
 		findings.add(
 				(offering != null) ? active(offering) : Finding.failed(HandoverCheck.OFFERING_ACTIVE, offeringProblem));
+		findings.add((offering != null) ? components(session, offering)
+				: Finding.failed(HandoverCheck.OFFERING_COMPONENTS, offeringProblem));
 		findings.add((offering != null) ? userCreation(offering)
 				: Finding.failed(HandoverCheck.OFFERING_USER_CREATION, offeringProblem));
 		findings.add(lifetime(session));
 		return findings;
+	}
+
+	/**
+	 * The components the configuration is made from: the onboarding's while Waldur holds
+	 * the same, otherwise Waldur's, with the differences.
+	 */
+	AgentComponents components(OnboardingSession session) {
+		OfferingInput input = session.getOfferingInput();
+		List<OfferingInput.Component> recorded = (input != null) ? input.components() : List.of();
+		if (session.getOfferingUuid() == null) {
+			return new AgentComponents(recorded, List.of(), null);
+		}
+		try {
+			List<Offering.OfferingComponent> current = this.waldur
+				.getOffering(WaldurCredential.staff(), session.getOfferingUuid())
+				.value()
+				.components();
+			List<ComponentDifference> differences = ComponentDrift.compare(recorded, current);
+			return new AgentComponents(differences.isEmpty() ? recorded : ComponentDrift.following(recorded, current),
+					differences, null);
+		}
+		catch (WaldurException ex) {
+			return new AgentComponents(recorded, List.of(),
+					"Could not read the offering's components from Waldur to compare them with the configuration: "
+							+ ex.getMessage());
+		}
 	}
 
 	private Finding token(OnboardingSession session, Supplier<WaldurUser> currentUser) {
@@ -139,6 +169,14 @@ class HandoverProbe {
 		}
 		return Finding.passed(check, "The offering is Active with " + offering.plans().size() + " plan"
 				+ ((offering.plans().size() == 1) ? "" : "s") + ".");
+	}
+
+	private static Finding components(OnboardingSession session, Offering offering) {
+		OfferingInput input = session.getOfferingInput();
+		if (input == null) {
+			return Finding.failed(HandoverCheck.OFFERING_COMPONENTS, "The onboarding has no offering inputs.");
+		}
+		return ComponentDrift.finding(input.components(), offering.components());
 	}
 
 	private static Finding userCreation(Offering offering) {

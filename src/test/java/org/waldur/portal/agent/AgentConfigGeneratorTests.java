@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The generated agent configuration, read back with SnakeYAML.
@@ -58,6 +59,16 @@ class AgentConfigGeneratorTests {
 			.containsEntry("default_homedir_umask", "0077")
 			.doesNotContainKeys("cluster_name", "qos_default");
 		assertThat(AgentConfigValidator.validate(yaml, List.of("node_hours", "cpu", "setup"))).isEmpty();
+	}
+
+	@Test
+	void refusesTwoComponentsOfTheSameTypeInsteadOfDroppingOne() {
+		AgentOffering twice = new AgentOffering("Twice", "https://waldur.example.com/api/", UUID, List.of(
+				COMPONENTS.get(0), COMPONENTS.get(1),
+				new OfferingInput.Component("node_hours", "Node hours again", "Hours", "limit", null, null, null)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AgentConfigGenerator.generate(twice, AgentSettings.defaults(), null))
+			.withMessageContaining("'node_hours' is used twice");
 	}
 
 	@Test

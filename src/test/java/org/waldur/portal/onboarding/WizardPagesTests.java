@@ -94,6 +94,44 @@ class WizardPagesTests {
 	}
 
 	@Test
+	void twoComponentsWithTheSameTypeAreRefusedNextToTheRepeatedType() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		String page = this.mvc
+			.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("name", "Twice")
+				.param("customerUuid", this.seed.providerCustomerUuid())
+				.param("categoryUuid", this.seed.categoryUuid("HPC"))
+				.param("components[0].type", "node_hours")
+				.param("components[0].name", "Node hours")
+				.param("components[0].measuredUnit", "Node-hours")
+				.param("components[0].billingType", "usage")
+				.param("components[1].type", "cpu")
+				.param("components[1].name", "CPU")
+				.param("components[1].measuredUnit", "k-Hours")
+				.param("components[1].billingType", "usage")
+				.param("components[2].type", " node_hours ")
+				.param("components[2].name", "Node hours again")
+				.param("components[2].measuredUnit", "Node-hours")
+				.param("components[2].billingType", "limit")
+				.param("plans[0].name", "Default")
+				.param("plans[0].unit", "month")
+				.param("ownerToken", this.seed.ownerToken()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "components[2].type"))
+			.andExpect(model().attributeErrorCount("form", 1))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String message = "Each component needs its own type; &#39;node_hours&#39; is used twice.";
+		assertThat(page).contains("id=\"error-summary\"")
+			.contains("href=\"#components2.type\">" + message + "</a>")
+			.contains("<div class=\"invalid-feedback\">" + message + "</div>");
+		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingInput()).isNull();
+	}
+
+	@Test
 	void rowsAreAddedAndRemovedWithoutSaving() throws Exception {
 		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
 		this.mvc

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.agent.AgentConfig;
+import org.waldur.portal.agent.AgentConfigRefusedException;
 import org.waldur.portal.agent.AgentFile;
 import org.waldur.portal.agent.AgentHandover;
 import org.waldur.portal.agent.CheckResult;
@@ -82,17 +83,26 @@ class AgentController {
 
 	@GetMapping("/config.yaml")
 	Object config(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
-			BindingResult result, Authentication user) {
+			BindingResult result, @RequestParam(defaultValue = "false") boolean componentsReviewed, Authentication user,
+			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return "redirect:" + url(id, "", settings);
 		}
-		AgentConfig config = this.handover.downloadConfig(id, Viewer.of(user), settings.toSettings());
-		return attachment(AgentFile.CONFIG_REFERENCED, YAML, config.yaml());
+		try {
+			AgentConfig config = this.handover.downloadConfig(id, Viewer.of(user), settings.toSettings(),
+					componentsReviewed);
+			return attachment(AgentFile.CONFIG_REFERENCED, YAML, config.yaml());
+		}
+		catch (AgentConfigRefusedException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+			return "redirect:" + url(id, "", settings) + "#configuration";
+		}
 	}
 
 	@PostMapping("/config-with-token.yaml")
 	Object configWithToken(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
-			BindingResult result, @RequestParam(defaultValue = "false") boolean confirmed, Authentication user,
+			BindingResult result, @RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = "false") boolean componentsReviewed, Authentication user,
 			RedirectAttributes redirect) {
 		Viewer viewer = Viewer.of(user);
 		this.handover.requireTokenDownload(id, viewer);
@@ -101,8 +111,15 @@ class AgentController {
 			redirect.addFlashAttribute("flashError", refused);
 			return "redirect:" + url(id, "", settings) + "#downloads";
 		}
-		AgentConfig config = this.handover.downloadConfigWithToken(id, viewer, settings.toSettings());
-		return attachment(AgentFile.CONFIG_WITH_TOKEN, YAML, config.yaml());
+		try {
+			AgentConfig config = this.handover.downloadConfigWithToken(id, viewer, settings.toSettings(),
+					componentsReviewed);
+			return attachment(AgentFile.CONFIG_WITH_TOKEN, YAML, config.yaml());
+		}
+		catch (AgentConfigRefusedException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+			return "redirect:" + url(id, "", settings) + "#configuration";
+		}
 	}
 
 	@PostMapping("/agent.env")

@@ -12,8 +12,9 @@ import org.waldur.portal.onboarding.OfferingInput;
 
 /**
  * The offering step's form, validated with Waldur's own rules (lengths, patterns, enums)
- * so that Waldur rarely has to reject it.
+ * so that Waldur rarely has to reject it. Each component needs its own type.
  */
+@UniqueComponentTypes
 public class OfferingForm {
 
 	@NotBlank(message = "Enter the name of the offering.")
