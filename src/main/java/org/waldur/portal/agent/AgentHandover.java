@@ -124,7 +124,7 @@ public class AgentHandover {
 	 */
 	public AgentConfig preview(long id, Viewer viewer, AgentSettings settings) {
 		OnboardingSession session = this.onboarding.get(id, viewer);
-		return configuration(session, settings, null, this.probe.components(session));
+		return configuration(session, settings, null, this.probe.components(session, false));
 	}
 
 	/**
@@ -138,7 +138,7 @@ public class AgentHandover {
 	public AgentConfig downloadConfig(long id, Viewer viewer, AgentSettings settings, boolean componentsReviewed) {
 		OnboardingSession session = requireCompleted(this.onboarding.get(id, viewer));
 		AgentConfig config = configuration(session, settings, null,
-				this.probe.components(session).requireDownloadable(componentsReviewed));
+				this.probe.components(session, true).requireDownloadable(componentsReviewed));
 		record(id, AgentFile.CONFIG_REFERENCED, viewer, new AgentEvents.ConfigDownloaded(id, viewer.username()));
 		return config;
 	}
@@ -155,7 +155,7 @@ public class AgentHandover {
 	public AgentConfig downloadConfigWithToken(long id, Viewer viewer, AgentSettings settings,
 			boolean componentsReviewed) {
 		OnboardingSession session = requireCompleted(requireChange(id, viewer));
-		AgentComponents components = this.probe.components(session).requireDownloadable(componentsReviewed);
+		AgentComponents components = this.probe.components(session, true).requireDownloadable(componentsReviewed);
 		AgentConfig config = this.onboarding.useServiceToken(id, viewer,
 				(token) -> configuration(session, settings, token, components));
 		record(id, AgentFile.CONFIG_WITH_TOKEN, viewer,

@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.config.PortalProperties;
 import org.waldur.portal.onboarding.OfferingInput;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.waldur.Offering;
@@ -42,9 +45,19 @@ class HandoverProbe {
 
 	private final Clock clock;
 
-	HandoverProbe(WaldurClient waldur, Clock clock) {
+	/**
+	 * Waldur's components per offering, as last read: page views reuse them for
+	 * {@code portal.waldur.list-cache-time} instead of asking Waldur on every view.
+	 */
+	private final Cache<String, List<Offering.OfferingComponent>> components;
+
+	HandoverProbe(WaldurClient waldur, Clock clock, PortalProperties properties) {
 		this.waldur = waldur;
 		this.clock = clock;
+		this.components = Caffeine.newBuilder()
+			.expireAfterWrite(properties.waldur().listCacheTime())
+			.maximumSize(1_000)
+			.build();
 	}
 
 	/**
@@ -63,6 +76,7 @@ class HandoverProbe {
 		else {
 			try {
 				offering = this.waldur.getOffering(WaldurCredential.staff(), session.getOfferingUuid()).value();
+				this.components.put(offering.uuid(), offering.components());
 			}
 			catch (WaldurException ex) {
 				offeringProblem = "Could not read the offering from Waldur: " + ex.getMessage();
@@ -81,18 +95,22 @@ class HandoverProbe {
 	/**
 	 * The components the configuration is made from: the onboarding's while Waldur holds
 	 * the same, otherwise Waldur's, with the differences.
+	 * @param fresh whether to read Waldur now (downloads) rather than reuse a recent read
+	 * (page views)
 	 */
-	AgentComponents components(OnboardingSession session) {
+	AgentComponents components(OnboardingSession session, boolean fresh) {
 		OfferingInput input = session.getOfferingInput();
 		List<OfferingInput.Component> recorded = (input != null) ? input.components() : List.of();
 		if (session.getOfferingUuid() == null) {
 			return new AgentComponents(recorded, List.of(), null);
 		}
 		try {
-			List<Offering.OfferingComponent> current = this.waldur
-				.getOffering(WaldurCredential.staff(), session.getOfferingUuid())
-				.value()
-				.components();
+			String uuid = session.getOfferingUuid();
+			if (fresh) {
+				this.components.invalidate(uuid);
+			}
+			List<Offering.OfferingComponent> current = this.components.get(uuid,
+					(key) -> this.waldur.getOffering(WaldurCredential.staff(), key).value().components());
 			List<ComponentDifference> differences = ComponentDrift.compare(recorded, current);
 			return new AgentComponents(differences.isEmpty() ? recorded : ComponentDrift.following(recorded, current),
 					differences, null);
