@@ -19,6 +19,7 @@ import org.waldur.portal.support.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,9 @@ class DeskBrowserTests {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void supportFindsAFailedOnboardingByFilterAndHandsItOver() {
@@ -86,6 +90,19 @@ class DeskBrowserTests {
 
 		browser.open("/onboarding?assignee=" + colleague, By.id("session-" + failed));
 		assertThat(browser.text(By.id("session-" + failed))).contains(colleague);
+
+		// Reconciling from the desk shows the request first, as the wizard does.
+		browser.open("/desk/sessions/" + failed, By.id("reconcile-preview"));
+		assertThat(browser.text(By.id("reconcile-heading"))).isEqualTo("Reconcile Service account with Waldur");
+		assertThat(browser.text(By.id("preview-request"))).startsWith("POST http://").endsWith("/sandbox/api/users/");
+		assertThat(browser.text(By.id("preview-body"))).contains("\"username\" : \"desk_" + tag + "_agent\"");
+		browser.screenshot("desk-4-reconcile-preview");
+		browser.clickAndWait(By.id("reconcile"), By.cssSelector(".alert-success"));
+		assertThat(browser.text(By.cssSelector(".alert-success"))).startsWith("Service account: Succeeded.");
+		assertThat(this.jdbc.sql("select count(*) from sandbox_user where username = ?")
+			.param("desk_" + tag + "_agent")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	private long failedAtServiceAccount(OnboardingDriver driver, String name, String username) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.support.Browser;
 
@@ -97,9 +98,11 @@ class WizardBrowserTests {
 		browser.clickAndWait(By.id("save-step"), PREVIEW);
 		this.faults.failWith("POST", "users/", 500, 1);
 		confirm(By.id("last-attempt"));
-		assertThat(browser.text(By.id("last-attempt"))).contains("Failed");
-		assertThat(browser.text(By.id("step-status"))).isEqualTo("Failed");
-		assertThat(browser.text(By.id("run-step"))).startsWith("Retry");
+		assertThat(browser.text(By.id("last-attempt"))).contains("Failed", "500");
+		// Waldur answered with an error: it may have created the user anyway, so the next
+		// run looks it up first.
+		assertThat(browser.text(By.id("step-status"))).isEqualTo("Needs reconciliation");
+		assertThat(browser.text(By.id("run-step"))).isEqualTo("Check Waldur and continue");
 		shot("wizard-resume-1-failure");
 
 		browser.clickAndWait(By.id("logout"), By.id("login-logout"));
@@ -117,6 +120,41 @@ class WizardBrowserTests {
 		assertThat(this.jdbc.sql("select count(*) from sandbox_user where username = 'resumed_cluster_agent'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aConfirmationOfARequestChangedInAnotherTabIsRefused() {
+		signIn("operator");
+		browser.clickAndWait(By.id("new-onboarding"), STEP);
+		fillOffering("Reviewed Cluster");
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		// The saved answers are read-only beside the request to confirm.
+		assertThat(browser.findAll(By.id("offering-form"))).isEmpty();
+		assertThat(browser.text(By.id("saved-name"))).isEqualTo("Reviewed Cluster");
+		String reviewTab = browser.driver().getWindowHandle();
+		String reviewUrl = browser.driver().getCurrentUrl();
+
+		browser.driver().switchTo().newWindow(WindowType.TAB);
+		browser.driver().get(reviewUrl);
+		browser.awaitPage(By.id("change-inputs"));
+		browser.clickAndWait(By.id("change-inputs"), By.id("offering-form"));
+		browser.type(By.id("name"), "Renamed Cluster");
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		assertThat(browser.text(PREVIEW)).contains("\"name\" : \"Renamed Cluster\"");
+		browser.driver().close();
+
+		browser.driver().switchTo().window(reviewTab);
+		assertThat(browser.text(PREVIEW)).contains("\"name\" : \"Reviewed Cluster\"");
+		confirm(By.cssSelector(".alert-danger"));
+		assertThat(browser.text(By.cssSelector(".alert-danger")))
+			.contains("This request changed since you reviewed it");
+		shot("wizard-changed-since-review");
+		assertThat(count("Reviewed Cluster")).isZero();
+		assertThat(count("Renamed Cluster")).isZero();
+		assertThat(browser.text(PREVIEW)).contains("\"name\" : \"Renamed Cluster\"");
+		confirm(STEP);
+		assertThat(browser.text(STEP)).isEqualTo("Step 2: Integration options");
+		assertThat(count("Renamed Cluster")).isEqualTo(1);
 	}
 
 	@Test

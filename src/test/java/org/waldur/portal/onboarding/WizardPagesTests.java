@@ -182,7 +182,21 @@ class WizardPagesTests {
 		assertThat(page).contains("POST http://127.0.0.1:" + this.port + "/sandbox/api/marketplace-provider-offerings/")
 			.contains("Token ****** (organisation-owner token)")
 			.contains("&quot;name&quot; : &quot;Previewed Cluster&quot;")
-			.contains("id=\"owner-token-stored\"")
+			.doesNotContain(this.seed.ownerToken());
+		// What is confirmed sits beside the saved answers, read-only, with a way to
+		// change them.
+		assertThat(page)
+			.contains("id=\"saved-inputs\"", "id=\"saved-name\">Previewed Cluster<",
+					"the organisation owner&#39;s (stored encrypted)", "id=\"run-step\"", "name=\"fingerprint\"")
+			.doesNotContain("id=\"offering-form\"");
+		String editing = this.mvc
+			.perform(get("/onboarding/" + id + "/steps/offering").param("edit", "true")
+				.with(user("operator").roles("OPERATOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(editing).contains("id=\"offering-form\"", "id=\"owner-token-stored\"")
+			.doesNotContain("id=\"run-step\"")
 			.doesNotContain(this.seed.ownerToken());
 		assertThat(this.jdbc.sql("select owner_token_secret from onboarding_session where id = ?")
 			.param(id)

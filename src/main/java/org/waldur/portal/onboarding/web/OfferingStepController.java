@@ -66,7 +66,7 @@ class OfferingStepController {
 		if (StepPages.editable(session, OnboardingStep.OFFERING, viewer)) {
 			addPickers(model, this.pickers, form, session);
 		}
-		this.pages.fill(model, session, OnboardingStep.OFFERING, viewer);
+		this.pages.fill(model, session, OnboardingStep.OFFERING, viewer, true);
 		return "onboarding/step";
 	}
 

@@ -42,14 +42,15 @@ class StepController {
 	}
 
 	@GetMapping("/{step}")
-	String show(@PathVariable long id, @PathVariable OnboardingStep step, Authentication user, Model model) {
+	String show(@PathVariable long id, @PathVariable OnboardingStep step,
+			@RequestParam(defaultValue = "false") boolean edit, Authentication user, Model model) {
 		if (!step.inWizard()) {
 			return "redirect:/onboarding/" + id + "/summary";
 		}
 		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
-		this.forms.addForm(model, session, step, viewer);
-		this.pages.fill(model, session, step, viewer);
+		this.forms.addForm(model, session, step, viewer, edit);
+		this.pages.fill(model, session, step, viewer, edit);
 		return "onboarding/step";
 	}
 
@@ -68,7 +69,7 @@ class StepController {
 				result.reject("state", ex.getMessage());
 			}
 		}
-		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.INTEGRATION, viewer);
+		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.INTEGRATION, viewer, true);
 		return "onboarding/step";
 	}
 
@@ -87,7 +88,7 @@ class StepController {
 				result.reject("state", ex.getMessage());
 			}
 		}
-		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.SERVICE_ACCOUNT, viewer);
+		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.SERVICE_ACCOUNT, viewer, true);
 		return "onboarding/step";
 	}
 

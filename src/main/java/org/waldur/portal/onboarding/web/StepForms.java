@@ -31,7 +31,11 @@ class StepForms {
 		this.pickers = pickers;
 	}
 
-	void addForm(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer) {
+	/**
+	 * Adds the step's form; the offering's pickers only when the form is shown for
+	 * editing (see {@link StepPages#editing}).
+	 */
+	void addForm(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
 		Object form = switch (step) {
 			case OFFERING -> (session.getOfferingInput() != null) ? OfferingForm.of(session.getOfferingInput())
 					: OfferingForm.defaults();
@@ -51,7 +55,7 @@ class StepForms {
 			WaldurFieldErrors.apply(result, rejected);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 		}
-		if (step == OnboardingStep.OFFERING && StepPages.editable(session, step, viewer)) {
+		if (step == OnboardingStep.OFFERING && this.pages.editing(session, step, viewer, editRequested)) {
 			OfferingStepController.addPickers(model, this.pickers, (OfferingForm) form, session);
 		}
 	}

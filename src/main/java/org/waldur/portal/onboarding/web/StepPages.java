@@ -33,8 +33,14 @@ class StepPages {
 		this.onboarding = onboarding;
 	}
 
-	void fill(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer) {
+	/**
+	 * Fills the model of a step page.
+	 * @param editRequested whether the viewer asked to change saved inputs (the "Change"
+	 * link) or is correcting a form
+	 */
+	void fill(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
 		StepExecution execution = session.step(step);
+		boolean editing = editing(session, step, viewer, editRequested);
 		StepStatus status = execution.getStatus();
 		boolean mayChange = viewer.mayChange(session);
 		boolean settling = this.onboarding.isSettling(session, step);
@@ -46,6 +52,8 @@ class StepPages {
 		model.addAttribute("stepStatus", status);
 		model.addAttribute("mayChange", mayChange);
 		model.addAttribute("editable", editable(session, step, viewer));
+		model.addAttribute("editing", editing);
+		model.addAttribute("reviewing", editable(session, step, viewer) && !editing);
 		model.addAttribute("canRun", mayChange && session.canRun(step) && status != StepStatus.RUNNING);
 		model.addAttribute("running", status == StepStatus.RUNNING);
 		model.addAttribute("reconcile", execution.mustReconcile());
@@ -53,8 +61,11 @@ class StepPages {
 		model.addAttribute("settlesAt", execution.getSettlesAt());
 		model.addAttribute("settleSeconds", this.onboarding.secondsUntilSettled(session, step));
 		model.addAttribute("runLabel", runLabel(execution, settling, last));
+		// The request is offered for confirmation only beside read-only inputs, so what
+		// is
+		// confirmed is what was saved.
 		model.addAttribute("preview",
-				session.canRun(step) ? this.onboarding.preview(session, step).orElse(null) : null);
+				(session.canRun(step) && !editing) ? this.onboarding.preview(session, step).orElse(null) : null);
 		model.addAttribute("lastAttempt", last);
 		model.addAttribute("previousHref", (step.previous() != null) ? href(session, step.previous()) : null);
 		model.addAttribute("nextHref", (step.next() != null && session.step(step).getStatus() == StepStatus.DONE)
@@ -69,6 +80,26 @@ class StepPages {
 	 */
 	static boolean editable(OnboardingSession session, OnboardingStep step, Viewer viewer) {
 		return viewer.mayChange(session) && session.isEditable(step);
+	}
+
+	/**
+	 * Whether the page shows the step's form rather than its saved inputs: the step is
+	 * editable and has no saved inputs yet, the viewer asked to change them, or Waldur
+	 * rejected them field by field.
+	 */
+	boolean editing(OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
+		return editable(session, step, viewer)
+				&& (editRequested || !saved(session, step) || !rejectedFields(session, step).isEmpty());
+	}
+
+	/** Whether the step has inputs of its own and they are saved. */
+	static boolean saved(OnboardingSession session, OnboardingStep step) {
+		return switch (step) {
+			case OFFERING -> session.getOfferingInput() != null;
+			case INTEGRATION -> session.getIntegrationInput() != null;
+			case SERVICE_ACCOUNT -> session.getAccountInput() != null;
+			default -> true;
+		};
 	}
 
 	/** Waldur's field messages of the last attempt, when it was rejected. */
