@@ -100,22 +100,26 @@ class StepExecutor {
 	}
 
 	/**
-	 * After a refresh that failed or whose outcome is unknown: once nothing can be in
-	 * flight any more, compares the token Waldur holds with the portal's. A different one
-	 * means the refresh was applied (it is adopted); the same one means it was not, and a
-	 * new refresh may be confirmed.
+	 * After a refresh that failed or whose outcome is unknown: compares the token Waldur
+	 * holds with the portal's. A different one means the refresh was applied (it is
+	 * adopted); the same one, once nothing can be in flight any more, means it was not,
+	 * and a new refresh may be confirmed.
 	 */
 	private StepOutcome checkRefresh(Run run, StepOutcome.Builder calls) {
-		if (run.settling()) {
-			return calls.done(AttemptOutcome.PENDING, "Waldur may still be processing the last refresh, so it cannot "
-					+ "be told yet whether it was applied. Nothing was sent. Check again " + settleHint(run) + ".",
-					null);
-		}
 		WaldurResult<UserAuthToken> current = this.waldur.getToken(require(run.userUuid(), "service account"));
 		calls.add(current.exchange());
 		String held = run.heldToken();
 		String waldurs = current.value().token().value();
-		if (held != null && held.equals(waldurs)) {
+		boolean same = held != null && held.equals(waldurs);
+		if (same && run.settling()) {
+			// The same token proves nothing yet: the refresh may still land.
+			return calls.done(AttemptOutcome.PENDING,
+					"Waldur may still be processing the last refresh: it still "
+							+ "holds the portal's token, but the refresh can still land. Nothing was sent. Check again "
+							+ settleHint(run) + ".",
+					null);
+		}
+		if (same) {
 			return verified(held, calls, AttemptOutcome.NOT_APPLIED,
 					"The last refresh was not applied: Waldur still holds the token the portal has, and it works. "
 							+ "Refresh again if a new token is still needed.",
