@@ -16,9 +16,17 @@ import org.waldur.portal.waldur.WaldurCredential;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -29,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "portal.waldur.read-timeout=1s", "portal.waldur.settle-time=5s" })
+@AutoConfigureMockMvc
 class LateLandingTests {
 
 	/** Longer than the read time-out, shorter than the settle time. */
@@ -51,6 +60,9 @@ class LateLandingTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	@LocalServerPort
 	int port;
@@ -166,6 +178,26 @@ class LateLandingTests {
 		OnboardingSession resolved = this.onboarding.get(id, OnboardingDriver.SUPPORT);
 		assertThat(resolved.getStatus()).isEqualTo(OnboardingStatus.COMPLETED);
 		assertThat(resolved.step(OnboardingStep.TOKEN_REFRESH).getStatus()).isEqualTo(StepStatus.DONE);
+	}
+
+	@Test
+	void anUnclearRefreshStaysOnTheSummaryAndTheDeskUntilChecked() throws Exception {
+		long id = completed();
+		this.faults.failWith("POST", "users/*/refresh_token/", 502, 1);
+		assertThat(refresh(id).getOutcome()).isEqualTo(AttemptOutcome.OUTCOME_UNKNOWN);
+		for (int view = 0; view < 2; view++) {
+			this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("support").roles("SUPPORT")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"refresh-uncertain\"")))
+				.andExpect(content().string(containsString("id=\"check-refresh\"")))
+				.andExpect(content().string(not(containsString("id=\"refresh-token\""))));
+		}
+		this.mvc.perform(get("/onboarding").param("attention", "true").with(user("support").roles("SUPPORT")))
+			.andExpect(content().string(containsString("id=\"session-" + id + "\"")));
+		this.driver.runSettled(id, OnboardingStep.TOKEN_REFRESH, OnboardingDriver.SUPPORT);
+		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("support").roles("SUPPORT")))
+			.andExpect(content().string(not(containsString("id=\"refresh-uncertain\""))))
+			.andExpect(content().string(containsString("id=\"refresh-token\"")));
 	}
 
 	@Test
