@@ -83,6 +83,8 @@ class LateLandingTests {
 
 	@Test
 	void checksRightAfterATimeOutSendNothingAndTheLateOfferingIsAdopted() throws Exception {
+		// Found: pressed at once, the look-up found nothing yet and a second offering was
+		// created before the first landed.
 		String name = "Late Offering " + (++counter);
 		long id = this.driver.prepared(name, "late_agent_" + counter, OnboardingDriver.OPERATOR);
 		this.faults.delay("POST", "marketplace-provider-offerings/", LATE, 1);
@@ -102,6 +104,10 @@ class LateLandingTests {
 			Thread.sleep(300);
 		}
 		assertThat(this.calls.count(position, (call) -> "POST".equals(call.method()))).isZero();
+		this.mvc.perform(get("/onboarding/" + id + "/steps/offering").with(user("support").roles("SUPPORT")))
+			.andExpect(content().string(containsString("id=\"settling\"")))
+			.andExpect(content().string(containsString("checking is possible, sending again is not")))
+			.andExpect(content().string(containsString("Check Waldur (nothing is sent)")));
 		assertThat(this.onboarding.get(id, OnboardingDriver.SUPPORT).step(OnboardingStep.OFFERING).getStatus())
 			.isEqualTo(StepStatus.NEEDS_RECONCILIATION);
 
