@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.waldur.portal.sandbox.FaultKind;
 import org.waldur.portal.sandbox.SandboxCallLog;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
@@ -36,12 +37,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * or leaves the portal holding a token Waldur no longer accepts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "portal.waldur.read-timeout=1s", "portal.waldur.settle-time=5s" })
+		properties = { "portal.waldur.read-timeout=1s", "portal.waldur.settle-time=6s" })
 @AutoConfigureMockMvc
 class LateLandingTests {
 
 	/** Longer than the read time-out, shorter than the settle time. */
-	static final Duration LATE = Duration.ofSeconds(3);
+	static final Duration LATE = Duration.ofSeconds(4);
 
 	@Autowired
 	Onboarding onboarding;
@@ -103,7 +104,7 @@ class LateLandingTests {
 			assertThat(check.getHttpMethod()).isEqualTo("GET");
 			Thread.sleep(300);
 		}
-		assertThat(this.calls.count(position, (call) -> "POST".equals(call.method()))).isZero();
+		assertThat(this.calls.count(position, LateLandingTests::sentByAPress)).isZero();
 		this.mvc.perform(get("/onboarding/" + id + "/steps/offering").with(user("support").roles("SUPPORT")))
 			.andExpect(content().string(containsString("id=\"settling\"")))
 			.andExpect(content().string(containsString("checking is possible, sending again is not")))
@@ -141,7 +142,7 @@ class LateLandingTests {
 			long position = this.calls.position();
 			assertThat(this.driver.run(id, step, OnboardingDriver.OPERATOR).getOutcome()).as(step.name())
 				.isIn(AttemptOutcome.PENDING, AttemptOutcome.RECONCILED);
-			assertThat(this.calls.count(position, (call) -> !"GET".equals(call.method()))).as(step.name()).isZero();
+			assertThat(this.calls.count(position, LateLandingTests::sentByAPress)).as(step.name()).isZero();
 			assertThat(this.driver.runSettled(id, step, OnboardingDriver.OPERATOR).getOutcome()).as(step.name())
 				.isEqualTo(AttemptOutcome.RECONCILED);
 			assertThat(this.driver.complete(id, OnboardingDriver.OPERATOR).getStatus())
@@ -169,7 +170,7 @@ class LateLandingTests {
 		long position = this.calls.position();
 		StepAttempt early = refresh(id);
 		assertThat(early.getOutcome()).isEqualTo(AttemptOutcome.PENDING);
-		assertThat(this.calls.since(position)).extracting(SandboxCallLog.Call::method).containsOnly("GET");
+		assertThat(this.calls.count(position, LateLandingTests::sentByAPress)).isZero();
 		assertThat(heldToken(id)).isEqualTo(before);
 
 		StepAttempt checked = this.driver.runSettled(id, OnboardingStep.TOKEN_REFRESH, OnboardingDriver.SUPPORT);
@@ -270,6 +271,14 @@ class LateLandingTests {
 			.isEqualTo(AttemptOutcome.SUCCEEDED);
 		assertThat(offerings(name + " renamed")).isEqualTo(1);
 		assertThat(offerings(name)).isZero();
+	}
+
+	/**
+	 * A change call sent after the first attempt; the first attempt's own call, landing
+	 * late, is logged when it lands and carries the delay fault.
+	 */
+	private static boolean sentByAPress(SandboxCallLog.Call call) {
+		return !"GET".equals(call.method()) && call.fault() != FaultKind.DELAY;
 	}
 
 	private long completed() {
