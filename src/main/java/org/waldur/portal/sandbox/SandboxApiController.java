@@ -7,10 +7,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.ConditionalOnSandboxMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +28,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -43,6 +52,18 @@ class SandboxApiController {
 	private final SandboxFaults faults;
 
 	private final SandboxCallLog calls;
+
+	/** How much longer than its delay a held call may stay open. */
+	private static final Duration ASYNC_MARGIN = Duration.ofMinutes(1);
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxApiController.class);
+
+	/** The timer held calls wait on; they are applied on its threads. */
+	private final ScheduledExecutorService delays = Executors.newScheduledThreadPool(2, (task) -> {
+		Thread thread = new Thread(task, "sandbox-delay");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	SandboxApiController(SandboxRoutes routes, SandboxAuthentication authentication, SandboxFaults faults,
 			SandboxCallLog calls) {
@@ -69,17 +90,10 @@ class SandboxApiController {
 			return;
 		}
 		if (kind == FaultKind.DELAY) {
-			// Like Waldur, work on the request first and apply it when done, whether or
-			// not the client is still waiting by then.
-			this.calls.hold(path);
-			try {
-				pause(fault.get().delay());
-			}
-			finally {
-				this.calls.release(path);
-			}
+			holdThenAnswer(request, response, method, path, fault.get().delay());
+			return;
 		}
-		Object answer = answer(request, method, path);
+		Object answer = answer(request, method, path, body(request));
 		if (kind == FaultKind.APPLY_THEN_FAIL) {
 			this.calls.record(method, path, true, fault.get().status(), kind);
 			FaultResponses.writeFailure(response, fault.get().status());
@@ -97,7 +111,42 @@ class SandboxApiController {
 	}
 
 	/** Either an {@link ApiResponse}, an {@link ApiException} or a redirect URL. */
-	private Object answer(HttpServletRequest request, String method, String path) throws IOException {
+	/**
+	 * Like Waldur, works on a delayed call first and applies it when done, whether or not
+	 * the client is still waiting by then. The call waits on the sandbox's own timer, not
+	 * on a web-server thread, so held calls cannot starve the portal's pages.
+	 */
+	private void holdThenAnswer(HttpServletRequest request, HttpServletResponse response, String method, String path,
+			Duration delay) throws IOException {
+		String body = body(request);
+		AsyncContext async = request.startAsync(request, response);
+		async.setTimeout(delay.toMillis() + ASYNC_MARGIN.toMillis());
+		this.calls.hold(path);
+		this.delays.schedule(() -> {
+			this.calls.release(path);
+			RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+			try {
+				Object answer = answer(request, method, path, body);
+				this.calls.record(method, path, true, statusOf(answer), FaultKind.DELAY);
+				write(response, answer, "HEAD".equals(method));
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Delayed sandbox call {} {} answered to a client that has gone: {}", method, path,
+						ex.toString());
+			}
+			finally {
+				RequestContextHolder.resetRequestAttributes();
+				async.complete();
+			}
+		}, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@PreDestroy
+	void stopDelays() {
+		this.delays.shutdownNow();
+	}
+
+	private Object answer(HttpServletRequest request, String method, String path, String body) throws IOException {
 		Match match = resolve(path);
 		if (match == null) {
 			return (!path.endsWith("/") && resolve(path + "/") != null) ? redirectWithSlash(request)
@@ -110,7 +159,7 @@ class SandboxApiController {
 				return new ApiException(405, SandboxJson.detail("Method \"" + method + "\" not allowed."),
 						Map.of(HttpHeaders.ALLOW, String.join(", ", match.route().methods())));
 			}
-			return handler.handle(new ApiRequest(method, path, match.variables(), query(request), body(request),
+			return handler.handle(new ApiRequest(method, path, match.variables(), query(request), body,
 					request.getContentType(), caller, apiRoot(), requestUrl(request)));
 		}
 		catch (ApiException ex) {
@@ -201,15 +250,6 @@ class SandboxApiController {
 			.path(request.getRequestURI().substring(request.getContextPath().length()) + "/")
 			.build()
 			.toUriString() + ((query != null) ? "?" + query : "");
-	}
-
-	private static void pause(Duration delay) {
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private record Match(ApiRoute route, Map<String, String> variables) {
