@@ -59,6 +59,11 @@ public enum AuditAction {
 	/** One attempt of an onboarding step ended. */
 	STEP_ATTEMPTED,
 
+	/**
+	 * Support chose which of several same-named offerings in Waldur an onboarding keeps.
+	 */
+	OFFERING_CHOSEN,
+
 	/** The service-account token was shown to someone. */
 	SECRET_REVEALED,
 

@@ -44,6 +44,15 @@ class OnboardingAuditor {
 
 	@EventListener
 	@Transactional
+	public void on(OnboardingEvents.OfferingChosen event) {
+		String left = event.leftInWaldur().isEmpty() ? "none" : String.join(", ", event.leftInWaldur());
+		this.log.record(session(AuditAction.OFFERING_CHOSEN, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
+				"Kept offering " + event.offeringUuid() + " named '" + event.name() + "'; left in Waldur for clean-up: "
+						+ left));
+	}
+
+	@EventListener
+	@Transactional
 	public void on(OnboardingEvents.Completed event) {
 		this.log.record(session(AuditAction.SESSION_COMPLETED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
 				"Every step is done"));

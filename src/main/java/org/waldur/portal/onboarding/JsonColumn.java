@@ -59,4 +59,12 @@ abstract class JsonColumn<T> implements AttributeConverter<T, String> {
 
 	}
 
+	static final class Candidates extends JsonColumn<OfferingCandidate[]> {
+
+		Candidates() {
+			super(OfferingCandidate[].class);
+		}
+
+	}
+
 }

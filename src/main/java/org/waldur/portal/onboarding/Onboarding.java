@@ -265,6 +265,94 @@ public class Onboarding {
 	}
 
 	/**
+	 * Keeps one of the offerings Waldur holds under the onboarding's name, as support
+	 * chose: reads it from Waldur first to confirm that it still exists and matches the
+	 * onboarding, then records it as the onboarding's offering (the offering step is
+	 * done, reconciled), with the read on record as an attempt. Deletes nothing in
+	 * Waldur; the other candidates stay there for clean-up.
+	 * @param version the session version the chooser saw
+	 * @param offeringUuid the chosen candidate
+	 * @return the recorded attempt
+	 * @throws OnboardingAccessDeniedException when the viewer is not support staff
+	 * @throws StepNotRunnableException when the onboarding no longer waits for this
+	 * choice, the offering is not a candidate, the page is out of date, or Waldur does
+	 * not confirm the offering; nothing is recorded then
+	 */
+	public StepAttempt chooseOffering(long id, long version, String offeringUuid, Viewer viewer) {
+		Claim claim = this.transactions.execute((status) -> {
+			OnboardingSession session = get(id, viewer);
+			requireChoice(session, version, offeringUuid, viewer);
+			Instant now = this.clock.instant();
+			return new Claim(0, now, snapshot(session, OnboardingStep.OFFERING, false, null, now));
+		});
+		StepOutcome outcome;
+		try {
+			outcome = this.executor.chosen(claim.run(), offeringUuid, StepOutcome.calls());
+		}
+		catch (WaldurNotFoundException ex) {
+			throw new StepNotRunnableException("Waldur no longer has offering " + offeringUuid
+					+ " (it may have been cleaned up meanwhile). Nothing was recorded; choose another one.");
+		}
+		catch (WaldurException ex) {
+			throw new StepNotRunnableException("Waldur could not confirm offering " + offeringUuid + ": "
+					+ ex.getMessage() + " Nothing was recorded; try again.");
+		}
+		if (outcome.outcome() != AttemptOutcome.RECONCILED || outcome.update() == null) {
+			throw new StepNotRunnableException(outcome.message());
+		}
+		try {
+			return this.transactions
+				.execute((status) -> recordChoice(id, version, offeringUuid, claim, outcome, viewer));
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new StepNotRunnableException("Someone else changed this onboarding at the same moment. Nothing was "
+					+ "recorded; reload the page to see where it stands.");
+		}
+	}
+
+	private StepAttempt recordChoice(long id, long version, String offeringUuid, Claim claim, StepOutcome read,
+			Viewer viewer) {
+		OnboardingSession session = get(id, viewer);
+		requireChoice(session, version, offeringUuid, viewer);
+		Instant now = this.clock.instant();
+		List<OfferingCandidate> candidates = session.getOfferingCandidates();
+		List<String> others = candidates.stream()
+			.map(OfferingCandidate::uuid)
+			.filter((uuid) -> !uuid.equals(offeringUuid))
+			.toList();
+		String name = Objects.requireNonNull(session.getOfferingInput()).name();
+		String message = viewer.username() + " (support staff) chose offering " + offeringUuid + " of the "
+				+ candidates.size() + " offerings named '" + name + "' in Waldur; the onboarding keeps it. "
+				+ ((others.size() == 1) ? "The other one is" : "The others are") + " left in Waldur for clean-up: "
+				+ String.join(", ", others) + ". Nothing was deleted in Waldur.";
+		session.chooseOffering(offeringUuid, message, now);
+		Objects.requireNonNull(read.update()).apply(session, now);
+		this.sessions.saveAndFlush(session);
+		int attemptNo = session.step(OnboardingStep.OFFERING).getAttempts();
+		StepOutcome recorded = new StepOutcome(AttemptOutcome.RECONCILED, message, read.exchanges(), Map.of(), null,
+				false);
+		StepAttempt attempt = this.attempts.save(toAttempt(id, OnboardingStep.OFFERING,
+				new Claim(attemptNo, claim.startedAt(), claim.run()), recorded, viewer, now));
+		this.events.publishEvent(new OnboardingEvents.StepAttempted(id, OnboardingStep.OFFERING, attemptNo,
+				AttemptOutcome.RECONCILED, viewer.username(), message));
+		this.events
+			.publishEvent(new OnboardingEvents.OfferingChosen(id, viewer.username(), offeringUuid, name, others));
+		return attempt;
+	}
+
+	private static void requireChoice(OnboardingSession session, long version, String offeringUuid, Viewer viewer) {
+		if (!viewer.mayChooseOffering()) {
+			throw new OnboardingAccessDeniedException(
+					"Choosing which offering an onboarding keeps needs support staff. Ask support to choose.");
+		}
+		session.requireOfferingChoice(offeringUuid);
+		if (session.getVersion() != version) {
+			throw new StepNotRunnableException("This onboarding changed since you opened the page. Nothing was "
+					+ "recorded; reload it and check the offerings before choosing again.");
+		}
+	}
+
+	/**
 	 * The service-account token in clear, for display. The first display after a fetch or
 	 * refresh needs no extra step; later ones are reveals. Both are audited.
 	 */

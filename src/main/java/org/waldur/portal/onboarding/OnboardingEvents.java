@@ -22,6 +22,19 @@ public final class OnboardingEvents {
 			String actor, String message) {
 	}
 
+	/**
+	 * Support chose which of several same-named offerings in Waldur the onboarding keeps;
+	 * the others are left in Waldur.
+	 */
+	public record OfferingChosen(long sessionId, String actor, String offeringUuid, String name,
+			java.util.List<String> leftInWaldur) {
+
+		public OfferingChosen {
+			leftInWaldur = java.util.List.copyOf(leftInWaldur);
+		}
+
+	}
+
 	/** Every step is done. */
 	public record Completed(long sessionId, String actor) {
 	}

@@ -94,6 +94,11 @@ public class OnboardingSession {
 
 	private boolean serviceTokenDisplayed;
 
+	@Convert(converter = JsonColumn.Candidates.class)
+	private OfferingCandidate @Nullable [] offeringCandidates;
+
+	private boolean offeringChoicePending;
+
 	@Version
 	private long version;
 
@@ -249,6 +254,36 @@ public class OnboardingSession {
 		return this.version;
 	}
 
+	/**
+	 * The offerings Waldur held under this onboarding's name when more than one was
+	 * found, oldest first; empty when that never happened.
+	 */
+	public List<OfferingCandidate> getOfferingCandidates() {
+		return (this.offeringCandidates != null) ? List.of(this.offeringCandidates) : List.of();
+	}
+
+	/**
+	 * Whether the onboarding waits for support to choose which of its
+	 * {@link #getOfferingCandidates() candidates} it keeps.
+	 */
+	public boolean awaitsOfferingChoice() {
+		return this.offeringChoicePending && this.status.isOpen()
+				&& step(OnboardingStep.OFFERING).getStatus() == StepStatus.FAILED;
+	}
+
+	/**
+	 * The candidates the onboarding does not use, left in Waldur for someone to clean up;
+	 * empty while the choice is still to be made.
+	 */
+	public List<OfferingCandidate> offeringsLeftInWaldur() {
+		if (awaitsOfferingChoice()) {
+			return List.of();
+		}
+		return getOfferingCandidates().stream()
+			.filter((candidate) -> !candidate.uuid().equals(this.offeringUuid))
+			.toList();
+	}
+
 	/** The steps of the wizard in order (without the token refresh). */
 	public List<StepExecution> getSteps() {
 		return this.steps.stream()
@@ -301,6 +336,11 @@ public class OnboardingSession {
 
 	void editOffering(OfferingInput input, @Nullable String ownerTokenSecret, boolean replaceOwnerToken, Instant now) {
 		requireEditable(OnboardingStep.OFFERING);
+		if (this.offeringInput != null && (!this.offeringInput.name().equals(input.name())
+				|| !this.offeringInput.customerUuid().equals(input.customerUuid()))) {
+			// The candidates carry the old name: none of them is this offering any more.
+			this.offeringChoicePending = false;
+		}
 		this.offeringInput = input;
 		this.title = input.name();
 		this.customerUuid = input.customerUuid();
@@ -375,8 +415,52 @@ public class OnboardingSession {
 		recompute(now);
 	}
 
+	/**
+	 * Stores the offerings found under this onboarding's name; support must choose the
+	 * one it keeps.
+	 */
+	void awaitOfferingChoice(List<OfferingCandidate> candidates, Instant now) {
+		this.offeringCandidates = candidates.stream()
+			.sorted(Comparator.comparing(OfferingCandidate::created, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(OfferingCandidate::uuid))
+			.toArray(OfferingCandidate[]::new);
+		this.offeringChoicePending = true;
+		touch(now);
+	}
+
+	/**
+	 * Records support's choice among the candidates: the offering step is done with
+	 * {@code message}.
+	 * @throws StepNotRunnableException when no choice is awaited or {@code uuid} is not a
+	 * candidate
+	 */
+	void chooseOffering(String uuid, String message, Instant now) {
+		requireOfferingChoice(uuid);
+		this.offeringChoicePending = false;
+		step(OnboardingStep.OFFERING).chosen(message, now);
+		recompute(now);
+	}
+
+	/**
+	 * Checks that the onboarding waits for a choice and that {@code uuid} is one of its
+	 * candidates.
+	 * @throws StepNotRunnableException otherwise
+	 */
+	void requireOfferingChoice(String uuid) {
+		if (!awaitsOfferingChoice()) {
+			throw new StepNotRunnableException("This onboarding no longer waits for a choice of offering: "
+					+ "it was made, the offering details changed, or the onboarding is "
+					+ this.status.label().toLowerCase() + ". Reload the page to see where it stands.");
+		}
+		if (getOfferingCandidates().stream().noneMatch((candidate) -> candidate.uuid().equals(uuid))) {
+			throw new StepNotRunnableException("Offering " + uuid + " is not one of the offerings Waldur held under "
+					+ "this onboarding's name. Choose one of those listed.");
+		}
+	}
+
 	void recordOffering(String uuid, String url, String state, List<String> plans, List<String> components,
 			Instant now) {
+		this.offeringChoicePending = false;
 		this.offeringUuid = uuid;
 		this.offeringUrl = url;
 		this.offeringState = state;

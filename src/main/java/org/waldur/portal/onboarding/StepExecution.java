@@ -192,6 +192,22 @@ public class StepExecution {
 	}
 
 	/**
+	 * Support chose which of several offerings in Waldur the step keeps: it counts as an
+	 * attempt that reconciled the step with Waldur.
+	 */
+	void chosen(String message, Instant now) {
+		this.attempts++;
+		this.status = StepStatus.DONE;
+		this.lastOutcome = AttemptOutcome.RECONCILED;
+		this.lastMessage = message;
+		this.startedAt = now;
+		this.endedAt = now;
+		this.settlesAt = null;
+		this.runningBy = null;
+		this.runningInstance = null;
+	}
+
+	/**
 	 * A run that is still marked running long after any run can take was interrupted (the
 	 * portal stopped during it): its calls may have reached Waldur until
 	 * {@code settlesAt}.

@@ -155,8 +155,8 @@ class StepExecutor {
 		calls.add(found.exchange());
 		List<Offering> existing = found.value();
 		if (existing.size() > 1) {
-			return calls.decision(run.reconcile() ? duplicates(input.name(), existing)
-					: "Waldur already has " + existing.size() + " SLURM offerings named '" + input.name()
+			return run.reconcile() ? duplicates(calls, input.name(), existing)
+					: calls.decision("Waldur already has " + existing.size() + " SLURM offerings named '" + input.name()
 							+ "' for this organisation. Choose another name, or ask support which one to use.");
 		}
 		if (existing.size() == 1) {
@@ -186,15 +186,25 @@ class StepExecutor {
 					input.customerUuid());
 			calls.add(after.exchange());
 			if (after.value().size() > 1) {
-				return calls.decision(duplicates(input.name(), after.value()));
+				return duplicates(calls, input.name(), after.value());
 			}
 		}
 		return calls.done(AttemptOutcome.SUCCEEDED, "Offering created in Waldur as a Draft.",
 				offeringUpdate(created.value()));
 	}
 
+	/**
+	 * A stop for support to choose among more than one offering where the onboarding
+	 * expects one; the candidates are stored with the decision.
+	 */
+	private static StepOutcome duplicates(StepOutcome.Builder calls, String name, List<Offering> found) {
+		List<OfferingCandidate> candidates = found.stream().map(OfferingCandidate::of).toList();
+		return calls.decision(duplicatesMessage(name, found),
+				(session, now) -> session.awaitOfferingChoice(candidates, now));
+	}
+
 	/** The message for more than one offering where the onboarding expects one. */
-	private static String duplicates(String name, List<Offering> found) {
+	private static String duplicatesMessage(String name, List<Offering> found) {
 		StringBuilder text = new StringBuilder("Waldur now holds ").append(found.size())
 			.append(" SLURM offerings named '")
 			.append(name)
@@ -211,6 +221,32 @@ class StepExecutor {
 				.append(')');
 		}
 		return text.append('.').toString();
+	}
+
+	/**
+	 * Reads the offering support chose among the candidates and checks that it is still
+	 * the onboarding's: same name and organisation, and what the onboarding sent. Only
+	 * reads Waldur.
+	 * @return {@link AttemptOutcome#RECONCILED} with the offering to record, or
+	 * {@link AttemptOutcome#REJECTED} saying why it cannot be kept
+	 */
+	StepOutcome chosen(Run run, String uuid, StepOutcome.Builder calls) {
+		OfferingInput input = require(run.offering(), "offering inputs");
+		WaldurResult<Offering> read = this.waldur.getOffering(run.credential(), uuid);
+		calls.add(read.exchange());
+		Offering offering = read.value();
+		Optional<String> difference = (!input.name().equals(offering.name())) ? Optional.of("another name")
+				: (offering.customerUuid() != null && !sameUuid(input.customerUuid(), offering.customerUuid()))
+						? Optional.of("another organisation") : difference(input, offering);
+		if (difference.isPresent()) {
+			return calls.done(AttemptOutcome.REJECTED, "Offering " + uuid + " no longer matches this onboarding in "
+					+ "Waldur (" + difference.get() + "). Nothing was recorded; choose another one.", null);
+		}
+		return calls.done(AttemptOutcome.RECONCILED, "", offeringUpdate(offering));
+	}
+
+	private static boolean sameUuid(String one, String other) {
+		return one.replace("-", "").equalsIgnoreCase(other.replace("-", ""));
 	}
 
 	/** A check that found nothing while the earlier request may still land. */

@@ -54,7 +54,12 @@ record StepOutcome(AttemptOutcome outcome, String message, List<WaldurExchange> 
 		}
 
 		StepOutcome decision(String message) {
-			return new StepOutcome(AttemptOutcome.FAILED, message, exchanges(), Map.of(), null, true);
+			return decision(message, null);
+		}
+
+		/** A stop for a person, with what to record for the decision. */
+		StepOutcome decision(String message, @Nullable SessionUpdate update) {
+			return new StepOutcome(AttemptOutcome.FAILED, message, exchanges(), Map.of(), update, true);
 		}
 
 	}

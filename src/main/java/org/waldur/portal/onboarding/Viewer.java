@@ -34,6 +34,14 @@ public record Viewer(String username, Set<Role> roles) {
 				|| (this.roles.contains(Role.OPERATOR) && session.isVisibleTo(this.username, false));
 	}
 
+	/**
+	 * Whether this viewer may choose which of several same-named offerings in Waldur an
+	 * onboarding keeps: support staff only.
+	 */
+	public boolean mayChooseOffering() {
+		return this.roles.contains(Role.SUPPORT);
+	}
+
 	/** Whether this viewer may start new onboardings. */
 	public boolean mayStart() {
 		return this.roles.contains(Role.OPERATOR) || this.roles.contains(Role.SUPPORT);

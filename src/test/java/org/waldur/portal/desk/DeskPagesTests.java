@@ -12,6 +12,7 @@ import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
+import org.waldur.portal.waldur.WaldurClient;
 
 import org.waldur.portal.audit.AuditAction;
 import org.waldur.portal.audit.AuditEntry;
@@ -71,6 +72,9 @@ class DeskPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WaldurClient waldur;
 
 	@LocalServerPort
 	int port;
@@ -247,6 +251,83 @@ class DeskPagesTests {
 				.with(csrf())
 				.param("version", String.valueOf(this.driver.version(id))))
 			.andExpect(flash().attribute("flashError", containsString("No step of this onboarding failed")));
+	}
+
+	@Test
+	void duplicateOfferingsAreListedAndOnlySupportChoosesTheOneToKeep() throws Exception {
+		long id = this.driver.withDuplicateOfferings("Twin Cluster", "twin_cluster_agent", this.faults, this.waldur);
+		java.util.List<String> uuids = this.jdbc
+			.sql("select uuid from sandbox_offering where name = ? order by created, uuid")
+			.param("Twin Cluster")
+			.query(String.class)
+			.list();
+		assertThat(uuids).hasSize(2);
+		String kept = uuids.get(1);
+		String other = uuids.get(0);
+		String page = "/desk/sessions/" + id;
+		// Operators see what Waldur holds, but the choice is support's.
+		this.mvc.perform(get(page).with(OPERATOR).param("keep", kept))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Waldur holds 2 offerings named")))
+			.andExpect(content().string(stringContainsInOrder("id=\"offering-choice\"", other, kept)))
+			.andExpect(content().string(containsString("Support staff choose which one")))
+			.andExpect(content().string(not(containsString("id=\"confirm-offering-choice\""))))
+			.andExpect(content().string(not(containsString("id=\"keep-" + kept + "\""))));
+		this.mvc.perform(get(page).with(SUPPORT))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"keep-" + kept + "\"")))
+			.andExpect(content().string(containsString("id=\"keep-" + other + "\"")))
+			.andExpect(content().string(not(containsString("id=\"confirm-offering-choice\""))));
+		this.mvc.perform(get(page).with(SUPPORT).param("keep", kept))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"confirm-offering-choice\"")))
+			.andExpect(content().string(containsString("Confirm: keep offering " + kept)))
+			.andExpect(content().string(containsString("value=\"" + kept + "\"")));
+		String choice = page + "/offering-choice";
+		for (org.springframework.test.web.servlet.request.RequestPostProcessor who : java.util.List.of(OPERATOR,
+				AUDITOR)) {
+			this.mvc
+				.perform(post(choice).with(who)
+					.with(csrf())
+					.param("version", String.valueOf(this.driver.version(id)))
+					.param("offering", kept))
+				.andExpect(status().isForbidden());
+		}
+		this.mvc
+			.perform(post(choice).with(SUPPORT)
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("offering", "00000000000000000000000000000000"))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashError", containsString("not one of the offerings")));
+		this.mvc
+			.perform(post(choice).with(SUPPORT)
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id) - 1))
+				.param("offering", kept))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashError", containsString("changed since you opened the page")));
+		assertThat(this.onboarding.get(id, OnboardingDriver.SUPPORT).getOfferingUuid()).isNull();
+		this.mvc
+			.perform(post(choice).with(SUPPORT)
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("offering", kept))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashSuccess", containsString(kept)));
+		OnboardingSession after = this.onboarding.get(id, OnboardingDriver.SUPPORT);
+		assertThat(after.getOfferingUuid()).isEqualTo(kept);
+		assertThat(after.step(OnboardingStep.OFFERING).getStatus()).isEqualTo(StepStatus.DONE);
+		this.mvc
+			.perform(post(choice).with(SUPPORT)
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("offering", other))
+			.andExpect(flash().attribute("flashError", containsString("no longer waits")));
+		this.mvc.perform(get(page).with(OPERATOR))
+			.andExpect(content().string(not(containsString("id=\"offering-choice\""))))
+			.andExpect(content().string(stringContainsInOrder("id=\"offering-uuid\"", kept, "id=\"left-in-waldur\"",
+					"Left in Waldur for clean-up", other)));
 	}
 
 }

@@ -3,8 +3,11 @@ package org.waldur.portal.onboarding;
 import java.util.List;
 import java.util.Set;
 
+import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
 import org.waldur.portal.security.Role;
+import org.waldur.portal.waldur.WaldurClient;
+import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurRequestPreview;
 
 /**
@@ -53,6 +56,28 @@ public final class OnboardingDriver {
 		this.onboarding.saveOffering(id, version(id), offering(name), null, false, viewer);
 		this.onboarding.saveIntegration(id, version(id), IntegrationInput.defaults(), viewer);
 		this.onboarding.saveAccount(id, version(id), account(username), viewer);
+		return id;
+	}
+
+	/**
+	 * A prepared onboarding whose offering step stopped for a person: its create got no
+	 * answer, two offerings exactly like its own appeared in Waldur meanwhile, and the
+	 * reconciling run found both.
+	 */
+	public long withDuplicateOfferings(String name, String username, SandboxFaults faults, WaldurClient waldur) {
+		long id = prepared(name, username, OPERATOR);
+		faults.failWith("POST", "marketplace-provider-offerings/", 504, 1);
+		AttemptOutcome unknown = run(id, OnboardingStep.OFFERING, OPERATOR).getOutcome();
+		if (unknown != AttemptOutcome.OUTCOME_UNKNOWN) {
+			throw new AssertionError("The create should have had no answer, not " + unknown);
+		}
+		for (int i = 0; i < 2; i++) {
+			waldur.createOffering(WaldurCredential.staff(), WaldurRequests.offering(offering(name)));
+		}
+		AttemptOutcome decision = run(id, OnboardingStep.OFFERING, OPERATOR).getOutcome();
+		if (decision != AttemptOutcome.FAILED) {
+			throw new AssertionError("The reconciling run should have stopped for a person, not " + decision);
+		}
 		return id;
 	}
 

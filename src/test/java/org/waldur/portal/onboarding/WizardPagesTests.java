@@ -2,7 +2,9 @@ package org.waldur.portal.onboarding;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
+import org.waldur.portal.waldur.WaldurClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +17,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,6 +48,12 @@ class WizardPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SandboxFaults faults;
+
+	@Autowired
+	WaldurClient waldur;
 
 	@LocalServerPort
 	int port;
@@ -266,6 +275,53 @@ class WizardPagesTests {
 				.param("version", String.valueOf(this.driver.version(id))))
 			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#refresh"));
 		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(6);
+	}
+
+	@Test
+	void theOfferingStepOffersSupportTheChoiceAndTheSummaryListsWhatIsLeftForCleanUp() throws Exception {
+		long id = this.driver.withDuplicateOfferings("Twin Wizard", "twin_wizard_agent", this.faults, this.waldur);
+		java.util.List<java.util.Map<String, Object>> rows = this.jdbc
+			.sql("select uuid, created from sandbox_offering where name = ? order by created, uuid")
+			.param("Twin Wizard")
+			.query()
+			.listOfRows();
+		assertThat(rows).hasSize(2);
+		String kept = (String) rows.get(0).get("uuid");
+		String other = (String) rows.get(1).get("uuid");
+		String otherCreated = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(this.jdbc.sql("select created from sandbox_offering where uuid = ?")
+				.param(other)
+				.query(java.time.OffsetDateTime.class)
+				.single());
+		String step = "/onboarding/" + id + "/steps/offering";
+		this.mvc.perform(get(step).with(user("operator").roles("OPERATOR")).param("keep", kept))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Waldur holds 2 offerings named")))
+			.andExpect(content().string(containsString(otherCreated)))
+			.andExpect(content().string(stringContainsInOrder("id=\"offering-choice\"", kept, other)))
+			.andExpect(content().string(not(containsString("id=\"confirm-offering-choice\""))));
+		this.mvc.perform(get(step).with(user("support").roles("SUPPORT")).param("keep", kept))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Confirm: keep offering " + kept)))
+			.andExpect(content().string(containsString("action=\"" + step + "/choice\"")));
+		this.mvc
+			.perform(post(step + "/choice").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("offering", kept))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(step + "/choice").with(user("support").roles("SUPPORT"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("offering", kept))
+			.andExpect(redirectedUrl("/onboarding/" + id + "/steps/integration"));
+		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(stringContainsInOrder("What exists in Waldur", "id=\"offering-uuid\"", kept,
+					"id=\"left-in-waldur\"", "Left in Waldur for clean-up", other, otherCreated)))
+			.andExpect(content().string(not(containsString("id=\"keep-" + other + "\""))));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.desk.DeskRejectedException;
 import org.waldur.portal.desk.SupportDesk;
+import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
@@ -42,7 +43,8 @@ class DeskSessionController {
 	}
 
 	@GetMapping
-	String show(@PathVariable long id, Authentication user, Model model) {
+	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String keep, Authentication user,
+			Model model) {
 		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		boolean mayChange = viewer.mayChange(session);
@@ -56,7 +58,11 @@ class DeskSessionController {
 		model.addAttribute("canAct", mayChange && open);
 		WaldurRequestPreview preview = (mayChange && open && stuck != null)
 				? this.onboarding.preview(session, stuck).orElse(null) : null;
-		model.addAttribute("canReconcile", preview != null);
+		// Running the step again cannot settle which offering to keep; the choice below
+		// can.
+		model.addAttribute("canReconcile", preview != null && !session.awaitsOfferingChoice());
+		model.addAttribute("offeringChoice", OfferingChoice.of(session, viewer, keep));
+		model.addAttribute("leftInWaldur", session.offeringsLeftInWaldur());
 		model.addAttribute("reconcilePreview", preview);
 		if (stuck != null) {
 			model.addAttribute("reconcile", session.step(stuck).mustReconcile());
@@ -84,6 +90,14 @@ class DeskSessionController {
 			redirect.addFlashAttribute("flashError", ex.getMessage());
 		}
 		return back(id);
+	}
+
+	@PostMapping("/offering-choice")
+	String chooseOffering(@PathVariable long id, @RequestParam long version,
+			@RequestParam(defaultValue = "") String offering, Authentication user, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.onboarding.chooseOffering(id, version, offering, Viewer.of(user)),
+				"The onboarding keeps offering " + offering
+						+ ". The others stay in Waldur, listed for clean-up; nothing was deleted there.");
 	}
 
 	@PostMapping("/assign")

@@ -2,6 +2,7 @@ package org.waldur.portal.onboarding.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.waldur.portal.onboarding.AttemptOutcome;
+import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -65,6 +66,8 @@ class OnboardingController {
 		model.addAttribute("onboarding", session);
 		model.addAttribute("steps", this.pages.indicator(session, null));
 		model.addAttribute("attempts", this.onboarding.attempts(id, viewer));
+		model.addAttribute("offeringChoice", OfferingChoice.of(session, viewer, null));
+		model.addAttribute("leftInWaldur", session.offeringsLeftInWaldur());
 		model.addAttribute("mayChange", mayChange);
 		model.addAttribute("completed", session.isCompleted());
 		model.addAttribute("canAbandon", mayChange && session.getStatus().isOpen());

@@ -1,6 +1,8 @@
 package org.waldur.portal.onboarding.web;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -43,7 +45,8 @@ class StepController {
 
 	@GetMapping("/{step}")
 	String show(@PathVariable long id, @PathVariable OnboardingStep step,
-			@RequestParam(defaultValue = "false") boolean edit, Authentication user, Model model) {
+			@RequestParam(defaultValue = "false") boolean edit, @RequestParam(required = false) @Nullable String keep,
+			Authentication user, Model model) {
 		if (!step.inWizard()) {
 			return "redirect:/onboarding/" + id + "/summary";
 		}
@@ -51,6 +54,9 @@ class StepController {
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		this.forms.addForm(model, session, step, viewer, edit);
 		this.pages.fill(model, session, step, viewer, edit);
+		if (keep != null && step == OnboardingStep.OFFERING) {
+			model.addAttribute("offeringChoice", OfferingChoice.of(session, viewer, keep));
+		}
 		return "onboarding/step";
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.AttemptOutcome;
+import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -67,6 +68,8 @@ class StepPages {
 		model.addAttribute("preview",
 				(session.canRun(step) && !editing) ? this.onboarding.preview(session, step).orElse(null) : null);
 		model.addAttribute("lastAttempt", last);
+		model.addAttribute("offeringChoice",
+				(step == OnboardingStep.OFFERING) ? OfferingChoice.of(session, viewer, null) : null);
 		model.addAttribute("previousHref", (step.previous() != null) ? href(session, step.previous()) : null);
 		model.addAttribute("nextHref", (step.next() != null && session.step(step).getStatus() == StepStatus.DONE)
 				? href(session, step.next()) : null);
