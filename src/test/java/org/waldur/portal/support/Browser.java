@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -44,10 +45,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * <p>
  * One browser per test class; cookies are cleared before each test and the base URL is
  * the Spring test server's port. Every action that loads a page waits until the old page
- * is gone (its {@code <html>} element is stale), the new document is {@code complete} and
- * the new page's known element is present; element look-ups wait explicitly (there is no
- * implicit wait). When a test fails, the page's screenshot, source and address are saved
- * under {@code target/browser-failures/}, so a red CI explains itself.
+ * is gone (a mark set on its document is no longer there), the new document is
+ * {@code complete} and the new page's known element is present; element look-ups wait
+ * explicitly (there is no implicit wait). When a test fails, the page's screenshot,
+ * source and address are saved under {@code target/browser-failures/}, so a red CI
+ * explains itself.
  *
  * <p>
  * Where no browser is installed the test is skipped, except in CI ({@code CI=true}) where
@@ -139,22 +141,19 @@ public final class Browser
 	 * As {@link #clickAndWait(By, By)}, for an element already found on the settled page.
 	 */
 	public void clickAndWait(WebElement element, By ready) {
-		WebElement oldPage = this.driver.findElement(By.tagName("html"));
+		markPage();
 		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
-		try {
-			new WebDriverWait(this.driver, this.pageWait).until(ExpectedConditions.stalenessOf(oldPage));
-		}
-		catch (TimeoutException ex) {
-			throw new AssertionError("The page at " + this.driver.getCurrentUrl() + " was not replaced within "
-					+ this.pageWait.toSeconds() + " s after the click", ex);
-		}
+		awaitReplaced("the click");
 		awaitPage(ready);
 	}
 
 	/** Waits until the document is complete and holds the element; returns it. */
 	public WebElement awaitPage(By ready) {
+		// While a document loads, Chromium may answer look-ups with inspector errors: ask
+		// again.
 		WebDriverWait wait = new WebDriverWait(this.driver, this.pageWait);
+		wait.ignoring(WebDriverException.class);
 		try {
 			wait.until(this::documentComplete);
 			return wait.until(ExpectedConditions.presenceOfElementLocated(ready));
@@ -162,6 +161,36 @@ public final class Browser
 		catch (TimeoutException ex) {
 			throw new AssertionError("Expected " + ready + " on the page at " + this.driver.getCurrentUrl()
 					+ " (title \"" + this.driver.getTitle() + "\")", ex);
+		}
+	}
+
+	/**
+	 * Marks the current document, so that its replacement can be told apart from it
+	 * without holding an element of it: Chromium answers questions about an element of a
+	 * replaced page with an "unhandled inspector error", not a stale element reference.
+	 */
+	private void markPage() {
+		this.driver.executeScript("window.__browserTestOldPage = true;");
+	}
+
+	private void awaitReplaced(String action) {
+		try {
+			new WebDriverWait(this.driver, this.pageWait).until(Browser::pageReplaced);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("The page at " + this.driver.getCurrentUrl() + " was not replaced within "
+					+ this.pageWait.toSeconds() + " s after " + action, ex);
+		}
+	}
+
+	/** Whether the marked document is gone; while it is going away, ask again. */
+	private static boolean pageReplaced(WebDriver driver) {
+		try {
+			return !Boolean.TRUE
+				.equals(((JavascriptExecutor) driver).executeScript("return window.__browserTestOldPage === true;"));
+		}
+		catch (WebDriverException ex) {
+			return false;
 		}
 	}
 
@@ -205,9 +234,9 @@ public final class Browser
 
 	/** Reloads the page and waits for the element. */
 	public void reload(By ready) {
-		WebElement oldPage = this.driver.findElement(By.tagName("html"));
+		markPage();
 		this.driver.navigate().refresh();
-		new WebDriverWait(this.driver, this.pageWait).until(ExpectedConditions.stalenessOf(oldPage));
+		awaitReplaced("reloading it");
 		awaitPage(ready);
 	}
 
