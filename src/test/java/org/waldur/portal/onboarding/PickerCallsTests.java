@@ -134,6 +134,26 @@ class PickerCallsTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PAGE_BUDGET);
 	}
 
+	@Test
+	void aListWaldurDidNotGiveInTimeIsNotAskedForAgainByTheNextPagesForAMoment() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		String query = "Down " + UUID.randomUUID();
+		long fault = this.faults.delay("GET", "customers/*", Duration.ofSeconds(10), 3).id();
+		search(id, query).andExpect(content().string(containsString("did not answer within")));
+		long started = System.nanoTime();
+		for (int i = 0; i < 3; i++) {
+			search(id, query).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"pickers-problem\"")))
+				.andExpect(content().string(containsString("did not answer within")));
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("three page loads after the failed read")
+			.isLessThan(Duration.ofSeconds(2));
+		assertThat(this.faults.active()).filteredOn((active) -> active.id() == fault)
+			.singleElement()
+			.as("delayed list reads left: only the first page asked Waldur")
+			.satisfies((active) -> assertThat(active.remaining()).isEqualTo(2));
+	}
+
 	private ResultActions search(long id, String query) throws Exception {
 		return this.mvc.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
 			.with(csrf())

@@ -1,5 +1,6 @@
 package org.waldur.portal.onboarding.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurPage;
+import org.waldur.portal.waldur.WaldurUnavailableException;
 
 import org.springframework.stereotype.Component;
 
@@ -38,12 +40,25 @@ class Pickers {
 
 	private final Cache<Search, Found> lists;
 
+	/**
+	 * Lists that Waldur failed to give (no answer in time, unreachable), remembered for
+	 * {@link #FAILURE_MEMORY} so that while Waldur is down or slow one page load waits
+	 * for it and the others say so at once.
+	 */
+	private final Cache<Search, WaldurUnavailableException> failures;
+
+	/** How long a failed list read is remembered, at most the list cache time. */
+	static final Duration FAILURE_MEMORY = Duration.ofSeconds(5);
+
 	Pickers(WaldurClient waldur, PortalProperties properties) {
 		this.waldur = waldur;
 		this.lists = Caffeine.newBuilder()
 			.expireAfterWrite(properties.waldur().listCacheTime())
 			.maximumSize(CACHED_LISTS)
 			.build();
+		Duration failureMemory = (properties.waldur().listCacheTime().compareTo(FAILURE_MEMORY) < 0)
+				? properties.waldur().listCacheTime() : FAILURE_MEMORY;
+		this.failures = Caffeine.newBuilder().expireAfterWrite(failureMemory).maximumSize(CACHED_LISTS).build();
 	}
 
 	/** The options of both pickers; when Waldur is unreachable, a message instead. */
@@ -91,14 +106,27 @@ class Pickers {
 
 	/**
 	 * The cached list, or the one read now. Concurrent misses each read (up to the
-	 * client's limit) rather than wait in line behind one slow read.
+	 * client's limit) rather than wait in line behind one slow read; a read that failed
+	 * because Waldur did not answer is not tried again for {@link #FAILURE_MEMORY}.
 	 */
 	private Found cached(Search search, Function<@Nullable String, Found> load) {
 		Found found = this.lists.getIfPresent(search);
-		if (found == null) {
-			found = load.apply(search.query());
-			this.lists.put(search, found);
+		if (found != null) {
+			return found;
 		}
+		WaldurUnavailableException failed = this.failures.getIfPresent(search);
+		if (failed != null) {
+			throw failed;
+		}
+		try {
+			found = load.apply(search.query());
+		}
+		catch (WaldurUnavailableException ex) {
+			this.failures.put(search, ex);
+			throw ex;
+		}
+		this.lists.put(search, found);
+		this.failures.invalidate(search);
 		return found;
 	}
 
