@@ -54,6 +54,8 @@ public class SlowWaldurLoad {
 
 	static final String NOT_LOADED = "could not be loaded from Waldur";
 
+	static final String PORTAL_BUSY = "The portal is busy";
+
 	static final String BASE = env("BASE", "http://127.0.0.1:18080");
 
 	static final int WORKERS = Integer.parseInt(env("WORKERS", "200"));
@@ -141,6 +143,7 @@ public class SlowWaldurLoad {
 		Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
 		LongAdder busy = new LongAdder();
 		LongAdder notLoaded = new LongAdder();
+		LongAdder portalBusy = new LongAdder();
 		LongAdder loads = new LongAdder();
 		List<String> errors = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger turn = new AtomicInteger();
@@ -164,7 +167,10 @@ public class SlowWaldurLoad {
 							statuses.computeIfAbsent(role + " " + page.name + " -> " + response.statusCode(),
 									(k) -> new LongAdder()).increment();
 						}
-						if (response.body().contains(BUSY)) {
+						if (response.statusCode() == 503 && response.body().contains(PORTAL_BUSY)) {
+							portalBusy.increment();
+						}
+						else if (response.body().contains(BUSY)) {
 							busy.increment();
 						}
 						else if (response.body().contains(NOT_LOADED)) {
@@ -209,8 +215,8 @@ public class SlowWaldurLoad {
 		report.append("\n| Page (load) | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
 		new TreeMap<>(perPage).forEach((name, samples) -> report.append(samples.row(name, null)));
 		report.append(String.format("%nPage loads: %d in %.1f s (%.1f/s); answered \"%s\": %d; "
-				+ "lists \"%s\" (timed out): %d%n", loads.sum(), seconds, loads.sum() / seconds, BUSY, busy.sum(),
-				NOT_LOADED, notLoaded.sum()));
+				+ "lists \"%s\" (timed out): %d; answered \"%s\" (503, before any work): %d%n", loads.sum(), seconds,
+				loads.sum() / seconds, BUSY, busy.sum(), NOT_LOADED, notLoaded.sum(), PORTAL_BUSY, portalBusy.sum()));
 		report.append("Non-200 answers and failures of page loads: ")
 			.append(statuses.isEmpty() ? "none" : new TreeMap<>(statuses).toString())
 			.append('\n');
