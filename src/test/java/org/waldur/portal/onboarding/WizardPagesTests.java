@@ -79,6 +79,21 @@ class WizardPagesTests {
 	}
 
 	@Test
+	void abandoningWithAnEmptyReasonAsksForOneAndKeepsTheOnboarding() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		for (String reason : new String[] { "", "   " }) {
+			this.mvc
+				.perform(post("/onboarding/" + id + "/abandon").with(user("operator").roles("OPERATOR"))
+					.with(csrf())
+					.param("version", String.valueOf(this.driver.version(id)))
+					.param("reason", reason))
+				.andExpect(redirectedUrl("/onboarding/" + id + "/summary#abandon"));
+		}
+		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getStatus())
+			.isNotEqualTo(OnboardingStatus.ABANDONED);
+	}
+
+	@Test
 	void invalidOfferingInputIsExplainedPerField() throws Exception {
 		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
 		this.mvc

@@ -1,6 +1,7 @@
 package org.waldur.portal.onboarding.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.AttemptOutcome;
 import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
@@ -116,9 +117,11 @@ class OnboardingController {
 	}
 
 	@PostMapping("/{id}/abandon")
-	String abandon(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
-			Authentication user, RedirectAttributes redirect) {
-		String trimmed = reason.strip();
+	String abandon(@PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String reason, Authentication user, RedirectAttributes redirect) {
+		// Blank text arrives as null: the form binder trims strings and turns blanks to
+		// null.
+		String trimmed = (reason != null) ? reason.strip() : "";
 		if (trimmed.isEmpty() || trimmed.length() > 1000) {
 			redirect.addFlashAttribute("flashError", "Give a reason of up to 1000 characters to abandon.");
 			return "redirect:/onboarding/" + id + "/summary#abandon";
