@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  *
  * Every loop is bounded in count and time. Settings come from the environment: BASE
  * (http://127.0.0.1:18080), ADMIN_PASSWORD, WORKERS (200), DURATION (60 s), DELAY_MS
- * (10000), THINK_MS (0), PROBE_PAUSE_MS (100), SESSIONS (8 per role), PORTAL_PID and
+ * (10000), THINK_MS (0), BUSY_PAUSE_MS (0: a worker answered "the portal is busy" asks again at
+ * once; a browser would wait for Retry-After), PROBE_PAUSE_MS (100), SESSIONS (8 per role), PORTAL_PID and
  * OUT (directory for thread dumps).
  */
 public class SlowWaldurLoad {
@@ -65,6 +66,8 @@ public class SlowWaldurLoad {
 	static final long DELAY_MS = Long.parseLong(env("DELAY_MS", "10000"));
 
 	static final long THINK_MS = Long.parseLong(env("THINK_MS", "0"));
+
+	static final long BUSY_PAUSE_MS = Long.parseLong(env("BUSY_PAUSE_MS", "0"));
 
 	static final long PROBE_PAUSE_MS = Long.parseLong(env("PROBE_PAUSE_MS", "100"));
 
@@ -115,6 +118,7 @@ public class SlowWaldurLoad {
 		StringBuilder report = new StringBuilder();
 		report.append("Onboardings: ").append(ids).append("; ").append(WORKERS).append(" workers, ").append(DURATION)
 			.append(" s, Waldur delay ").append(DELAY_MS).append(" ms, think time ").append(THINK_MS)
+			.append(" ms, pause after \"the portal is busy\" ").append(BUSY_PAUSE_MS)
 			.append(" ms, ").append(SESSIONS).append(" sessions each of operator and support\n\n");
 
 		// Baseline: no load, no delay.
@@ -169,6 +173,7 @@ public class SlowWaldurLoad {
 						}
 						if (response.statusCode() == 503 && response.body().contains(PORTAL_BUSY)) {
 							portalBusy.increment();
+							pause(BUSY_PAUSE_MS);
 						}
 						else if (response.body().contains(BUSY)) {
 							busy.increment();

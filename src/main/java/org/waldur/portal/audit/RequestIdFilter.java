@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * header and the audit entries the request causes.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after PageLoadLimit: a refused page load costs
+										// no id
 class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Request-Id";

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Admission control for page loads: at most {@link PageLoadSettings#maxConcurrent()} run
  * at once, at most {@link PageLoadSettings#maxWaiting()} more wait (up to
  * {@link PageLoadSettings#maxWait()}) for a place, and the rest are answered 503 "the
- * portal is busy" at once, before any session, database or Waldur work.
+ * portal is busy" at once, before any session, database or Waldur work (and before the
+ * request id, whose random number generator is shared by every request).
  *
  * <p>
  * Without it, a burst of page loads (or pages waiting for a slow Waldur) occupies every
@@ -37,7 +38,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * never counted, so they keep answering within their own time.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageLoadLimit extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(PageLoadLimit.class);
