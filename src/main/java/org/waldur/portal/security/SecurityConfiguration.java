@@ -88,9 +88,8 @@ public class SecurityConfiguration {
 			SignInThrottle throttle, ApplicationEventPublisher events, AuthenticationEventPublisher publisher) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(new ThrottledSignIn(passwords, throttle, events));
-		manager.setAuthenticationEventPublisher(publisher);
-		return manager;
+		// The provider announces outcomes itself, after the throttle's bookkeeping.
+		return new ProviderManager(new ThrottledSignIn(passwords, throttle, events, publisher));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -41,19 +42,34 @@ class ThrottledSignIn implements AuthenticationProvider {
 
 	private final ApplicationEventPublisher events;
 
-	ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle, ApplicationEventPublisher events) {
+	private final AuthenticationEventPublisher outcomes;
+
+	/**
+	 * @param outcomes announces successes and failures; this provider does it itself (the
+	 * provider manager must not), so that a pause is announced after the failure that
+	 * started it
+	 */
+	ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle, ApplicationEventPublisher events,
+			AuthenticationEventPublisher outcomes) {
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.events = events;
+		this.outcomes = outcomes;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
 		String address = address(authentication);
-		SignInThrottle.Admission admission = guarded(() -> this.throttle.admit(username, address));
+		SignInThrottle.Admission admission;
+		try {
+			admission = guarded(() -> this.throttle.admit(username, address));
+		}
+		catch (AuthenticationException ex) {
+			throw failed(ex, authentication, null);
+		}
 		if (!admission.admitted()) {
-			throw new LockedException("Sign-in paused after repeated failures");
+			throw failed(new LockedException("Sign-in paused after repeated failures"), authentication, null);
 		}
 		try {
 			Object password = authentication.getCredentials();
@@ -65,27 +81,30 @@ class ThrottledSignIn implements AuthenticationProvider {
 				this.throttle.succeeded(username, address);
 				return Boolean.TRUE;
 			});
+			this.outcomes.publishAuthenticationSuccess(result);
 			return result;
 		}
 		catch (AuthenticationException ex) {
-			announcePause(username, admission.pausedUntil());
-			throw ex;
+			throw failed(ex, authentication, admission.pausedUntil());
 		}
 		catch (RuntimeException ex) {
-			announcePause(username, admission.pausedUntil());
-			throw new InternalAuthenticationServiceException("Sign-in could not be checked", ex);
+			throw failed(new InternalAuthenticationServiceException("Sign-in could not be checked", ex), authentication,
+					admission.pausedUntil());
 		}
+	}
+
+	private AuthenticationException failed(AuthenticationException ex, Authentication authentication,
+			@Nullable Instant pausedUntil) {
+		this.outcomes.publishAuthenticationFailure(ex, authentication);
+		if (pausedUntil != null) {
+			this.events.publishEvent(new SignInPaused(authentication.getName(), pausedUntil));
+		}
+		return ex;
 	}
 
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-	}
-
-	private void announcePause(String username, @Nullable Instant pausedUntil) {
-		if (pausedUntil != null) {
-			this.events.publishEvent(new SignInPaused(username, pausedUntil));
-		}
 	}
 
 	private static <T> T guarded(java.util.function.Supplier<T> step) {
