@@ -98,6 +98,23 @@ class SessionCookieTests {
 	}
 
 	@Test
+	void forwardedHeadersFromAnUntrustedAddressAreIgnored() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+				.header("X-Forwarded-Proto", "https")
+				.header("X-Forwarded-For", "203.0.113.99")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(page.headers().allValues("Set-Cookie"))
+			.noneSatisfy((cookie) -> assertThat(cookie).contains("Secure"));
+		PortalHttp browser = new PortalHttp(base());
+		browser.login("auditor", "sandbox-demo");
+		assertThat(this.jdbc.queryForObject("select client_ip from audit_entry where action = 'SIGN_IN' "
+				+ "and target_id = 'auditor' order by id desc limit 1", String.class))
+			.isEqualTo("127.0.0.1");
+	}
+
+	@Test
 	void staticAssetsAlsoCarryTheHeaders() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(base() + "/assets/css/portal.css")).build(),
