@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = { "portal.login.max-failures=3", "portal.login.max-address-failures=5",
-		"portal.login.first-delay=1s" })
+		"portal.login.first-delay=3s" })
 @AutoConfigureMockMvc
 class SignInTests {
 
@@ -115,7 +115,7 @@ class SignInTests {
 		}
 		// A growing delay, not a lock: the first pause is the configured first delay.
 		java.time.Instant until = this.throttle.pausedUntil("admin");
-		assertThat(until).isNotNull().isBefore(java.time.Instant.now().plusSeconds(3));
+		assertThat(until).isNotNull().isBefore(java.time.Instant.now().plusSeconds(4));
 		Thread.sleep(java.time.Duration.between(java.time.Instant.now(), until).toMillis() + 200);
 		this.mvc.perform(signIn("admin", "test-admin-password", "192.0.2.1")).andExpect(authenticated());
 	}
@@ -146,6 +146,17 @@ class SignInTests {
 		assertThat(failures("account:forgetful")).isEqualTo(1);
 		this.mvc.perform(formLogin().user("forgetful").password("correct-horse-2")).andExpect(authenticated());
 		assertThat(failures("account:forgetful")).isZero();
+	}
+
+	@Test
+	void countsUntouchedForTheForgetTimeAreDeleted() {
+		this.jdbc.update("insert into sign_in_throttle (throttle_key, failures, last_attempt_at) values (?, 2, ?)",
+				"account:long-ago",
+				java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+		assertThat(this.throttle.forgetOld()).isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from sign_in_throttle where throttle_key = ?", Long.class,
+				"account:long-ago"))
+			.isZero();
 	}
 
 	private int failures(String key) {
