@@ -8,6 +8,7 @@ import org.waldur.portal.security.Role;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,9 @@ class SecurityAuditor {
 		String username = String.valueOf(event.getAuthentication().getName());
 		boolean badCredentials = event instanceof AuthenticationFailureBadCredentialsEvent;
 		String detail = badCredentials ? "Sign-in failed: wrong username or password"
-				: "Sign-in refused: " + event.getException().getClass().getSimpleName();
+				: (event instanceof AuthenticationFailureLockedEvent)
+						? "Sign-in refused unchecked: paused after repeated failures"
+						: "Sign-in refused: " + event.getException().getClass().getSimpleName();
 		this.log.record(account(AuditAction.SIGN_IN, badCredentials ? AuditOutcome.FAILURE : AuditOutcome.DENIED,
 				username, username, detail));
 	}
@@ -99,7 +102,7 @@ class SecurityAuditor {
 	@Transactional
 	public void on(AccountEvents.AccountLocked event) {
 		this.log.record(account(AuditAction.ACCOUNT_LOCKED, AuditOutcome.DENIED, event.username(), event.username(),
-				"Locked after " + event.failures() + " failed sign-ins until " + event.lockedUntil()));
+				"Sign-in paused after " + event.failures() + " failed sign-ins, until " + event.lockedUntil()));
 	}
 
 	private static String roles(java.util.Set<Role> roles) {

@@ -23,7 +23,8 @@ import org.springframework.util.StringUtils;
  * ({@code PORTAL_SECRET_KEY}); generated into the data directory when empty and the
  * database is embedded
  * @param adminPassword password of the bootstrap {@code admin} account
- * ({@code PORTAL_ADMIN_PASSWORD}); generated when empty
+ * ({@code PORTAL_ADMIN_PASSWORD}); generated when empty; checked against the password
+ * rules at start-up
  * @param waldur how to reach Waldur
  * @param sandbox the built-in Waldur sandbox, used when no Waldur URL is set
  * @param login sign-in protection
@@ -43,9 +44,6 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 		adminPassword = StringUtils.hasText(adminPassword) ? adminPassword : null;
 		if (secretKey != null) {
 			decodeKey(secretKey);
-		}
-		if (adminPassword != null && adminPassword.length() < 8) {
-			throw new InvalidConfigurationException("PORTAL_ADMIN_PASSWORD must be at least 8 characters long.");
 		}
 	}
 
@@ -258,18 +256,45 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	}
 
 	/**
-	 * Sign-in protection.
+	 * Sign-in protection and how long a sign-in lasts.
 	 *
-	 * @param maxFailures failed sign-ins in a row that lock an account
-	 * @param lockDuration how long a locked account stays locked
+	 * @param maxFailures failed sign-ins of one account name (known or not) that are
+	 * answered at once; after them each further attempt waits a growing delay
+	 * @param maxAddressFailures the same for one client address, over all account names
+	 * @param firstDelay the first delay; each further failure doubles it
+	 * @param maxDelay the longest delay
+	 * @param forgetAfter time without attempts after which the failures of an account
+	 * name or address are forgotten; longer than {@code maxDelay}
+	 * @param sessionLifetime how long a sign-in lasts at most, however active the user
+	 * (the idle time-out is {@code server.servlet.session.timeout})
 	 */
-	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockDuration) {
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxAddressFailures,
+			@DefaultValue("5s") Duration firstDelay, @DefaultValue("5m") Duration maxDelay,
+			@DefaultValue("1h") Duration forgetAfter, @DefaultValue("12h") Duration sessionLifetime) {
 
 		public Login {
 			if (maxFailures < 1) {
 				throw new InvalidConfigurationException("portal.login.max-failures must be at least 1.");
 			}
-			requirePositive(lockDuration, "portal.login.lock-duration");
+			if (maxAddressFailures < maxFailures) {
+				throw new InvalidConfigurationException(
+						"portal.login.max-address-failures must be at least portal.login.max-failures.");
+			}
+			requirePositive(firstDelay, "portal.login.first-delay");
+			requirePositive(maxDelay, "portal.login.max-delay");
+			requirePositive(sessionLifetime, "portal.login.session-lifetime");
+			if (maxDelay.compareTo(firstDelay) < 0) {
+				throw new InvalidConfigurationException("portal.login.max-delay must not be shorter than first-delay.");
+			}
+			if (forgetAfter.compareTo(maxDelay) <= 0) {
+				throw new InvalidConfigurationException("portal.login.forget-after must be longer than max-delay.");
+			}
+		}
+
+		/** The defaults. */
+		public static Login defaults() {
+			return new Login(5, 20, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1),
+					Duration.ofHours(12));
 		}
 
 	}

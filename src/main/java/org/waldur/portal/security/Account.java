@@ -1,6 +1,5 @@
 package org.waldur.portal.security;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -38,10 +37,6 @@ public class Account {
 	private boolean enabled;
 
 	private boolean demo;
-
-	private int failedAttempts;
-
-	private @Nullable Instant lockedUntil;
 
 	private Instant createdAt;
 
@@ -93,14 +88,6 @@ public class Account {
 		return this.demo;
 	}
 
-	public int getFailedAttempts() {
-		return this.failedAttempts;
-	}
-
-	public @Nullable Instant getLockedUntil() {
-		return this.lockedUntil;
-	}
-
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
@@ -117,14 +104,9 @@ public class Account {
 		return this.roles.isEmpty() ? Set.of() : EnumSet.copyOf(this.roles);
 	}
 
-	/** Whether sign-in is refused at {@code now} because of repeated failures. */
-	public boolean isLockedAt(Instant now) {
-		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
-	}
-
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
-		unlock(now);
+		this.updatedAt = now;
 	}
 
 	void assignRoles(Set<Role> roles, Instant now) {
@@ -141,23 +123,6 @@ public class Account {
 	void disable(Instant now) {
 		this.enabled = false;
 		this.updatedAt = now;
-	}
-
-	void unlock(Instant now) {
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
-		this.updatedAt = now;
-	}
-
-	/** Records a failed sign-in; returns whether the account is now locked. */
-	boolean recordFailure(int maxFailures, Duration lockDuration, Instant now) {
-		this.failedAttempts++;
-		if (this.failedAttempts >= maxFailures) {
-			this.lockedUntil = now.plus(lockDuration);
-			this.failedAttempts = 0;
-			return true;
-		}
-		return false;
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.waldur.portal.security;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -29,12 +31,18 @@ public class AccountManagement {
 
 	private final ApplicationEventPublisher events;
 
-	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
-			ApplicationEventPublisher events) {
+	private final PasswordPolicy passwordPolicy;
+
+	private final SignInThrottle throttle;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
+			PasswordPolicy passwordPolicy, SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.events = events;
+		this.passwordPolicy = passwordPolicy;
+		this.throttle = throttle;
 	}
 
 	@Transactional(readOnly = true)
@@ -47,11 +55,24 @@ public class AccountManagement {
 		return this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
 	}
 
-	/** Creates an account; the username must be new. */
+	/** Account names whose sign-in is paused after repeated failures. */
+	@Transactional(readOnly = true)
+	public Set<String> pausedAccounts() {
+		return this.throttle.pausedAccounts();
+	}
+
+	/** Until when sign-in to the account is paused after repeated failures, or empty. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> pausedUntil(Account account) {
+		return Optional.ofNullable(this.throttle.pausedUntil(account.getUsername()));
+	}
+
+	/** Creates an account; the username must be new and the password meet the rules. */
 	public Account create(String username, String password, Set<Role> roles, String actor) {
 		if (this.accounts.existsByUsername(username)) {
 			throw new AccountRejectedException("username", "An account named '" + username + "' already exists.");
 		}
+		checkPassword(password, username);
 		Account account = this.accounts
 			.save(new Account(username, this.passwordEncoder.encode(password), roles, false, this.clock.instant()));
 		log.info("Account '{}' created by '{}' with roles {}", username, actor, roles);
@@ -71,7 +92,9 @@ public class AccountManagement {
 
 	public void resetPassword(long id, String password, String actor) {
 		Account account = get(id);
+		checkPassword(password, account.getUsername());
 		account.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
+		this.throttle.forget(account.getUsername());
 		log.info("Password of '{}' reset by '{}'", account.getUsername(), actor);
 		this.events.publishEvent(new AccountEvents.PasswordReset(account.getUsername(), actor));
 	}
@@ -94,9 +117,15 @@ public class AccountManagement {
 
 	public void unlock(long id, String actor) {
 		Account account = get(id);
-		account.unlock(this.clock.instant());
+		this.throttle.forget(account.getUsername());
 		log.info("Account '{}' unlocked by '{}'", account.getUsername(), actor);
 		this.events.publishEvent(new AccountEvents.AccountUnlocked(account.getUsername(), actor));
+	}
+
+	private void checkPassword(String password, String username) {
+		this.passwordPolicy.problem(password, username).ifPresent((problem) -> {
+			throw new AccountRejectedException("password", problem);
+		});
 	}
 
 }

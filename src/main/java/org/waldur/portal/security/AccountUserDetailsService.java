@@ -1,7 +1,5 @@
 package org.waldur.portal.security;
 
-import java.time.Clock;
-
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,18 +9,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads portal accounts for Spring Security, with their roles and lock state.
+ * Loads portal accounts for Spring Security, with their roles and whether they are
+ * enabled.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
 	private final Accounts accounts;
 
-	private final Clock clock;
-
-	AccountUserDetailsService(Accounts accounts, Clock clock) {
+	AccountUserDetailsService(Accounts accounts) {
 		this.accounts = accounts;
-		this.clock = clock;
 	}
 
 	@Override
@@ -33,7 +29,6 @@ class AccountUserDetailsService implements UserDetailsService {
 		return User.withUsername(account.getUsername())
 			.password(account.getPasswordHash())
 			.disabled(!account.isEnabled())
-			.accountLocked(account.isLockedAt(this.clock.instant()))
 			.authorities(account.getRoles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
 			.build();
 	}

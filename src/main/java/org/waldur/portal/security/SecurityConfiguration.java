@@ -2,7 +2,15 @@ package org.waldur.portal.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.waldur.portal.config.PortalProperties;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -11,10 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,27 +38,38 @@ public class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
-		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
-		failureHandler.setDefaultFailureUrl("/login?error");
-		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
-					.permitAll()
-					.requestMatchers("/actuator/health", "/actuator/health/**")
-					.permitAll()
-					.requestMatchers("/actuator/**", "/admin/**")
-					.hasRole(Role.ADMIN.name())
-					.requestMatchers("/audit/**", "/audit")
-					.hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-					.anyRequest()
-					.authenticated())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn()))
-			.formLogin((form) -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
+	SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager signIn, PortalProperties properties)
+			throws Exception {
+		SimpleUrlAuthenticationFailureHandler failureHandler = new SimpleUrlAuthenticationFailureHandler(
+				"/login?error");
+		// A failed sign-in leaves no session behind (the message is in the URL).
+		failureHandler.setAllowSessionCreation(false);
+		CookieRequestCache requestCache = new CookieRequestCache();
+		http.authenticationManager(signIn)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**", "/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/audit/**", "/audit")
+				.hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+			.requestCache((cache) -> cache.requestCache(requestCache))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInPage()))
+			.formLogin((form) -> form.loginPage("/login")
+				.failureHandler(failureHandler)
+				.successHandler(new SavedPathSuccessHandler(requestCache))
+				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
 				.deleteCookies("JSESSIONID"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.addFilterAfter(new SessionLifetimeFilter(properties.login().sessionLifetime()),
+					SecurityContextHolderFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -63,12 +79,28 @@ public class SecurityConfiguration {
 	}
 
 	/**
+	 * The one way to sign in: the throttle admits the attempt, then the password is
+	 * checked against the stored accounts. Being the application's only authentication
+	 * manager, no other provider can check a password behind the throttle's back.
+	 */
+	@Bean
+	AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, ApplicationEventPublisher events, AuthenticationEventPublisher publisher) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(passwordEncoder);
+		// The provider announces outcomes itself, after the throttle's bookkeeping.
+		return new ProviderManager(new ThrottledSignIn(passwords, throttle, events, publisher));
+	}
+
+	/**
 	 * Sends anonymous visitors to the sign-in page. An htmx request of an expired session
 	 * would otherwise swap the sign-in page into a fragment, so htmx is told to load the
 	 * sign-in page as a whole instead.
 	 */
-	private static AuthenticationEntryPoint signIn() {
-		AuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+	private static AuthenticationEntryPoint signInPage() {
+		LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+		// A relative redirect: the Host header of the request is not copied into it.
+		page.setFavorRelativeUris(true);
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
 			if ("true".equals(request.getHeader("HX-Request"))) {
 				response.setHeader("HX-Redirect", request.getContextPath() + "/login");

@@ -118,7 +118,7 @@ class AuditEventsTests {
 		assertThat(trail.get(1).getDetail()).isEqualTo("Roles set to OPERATOR, SUPPORT");
 		assertThat(trail.get(5).getOutcome()).isEqualTo(AuditOutcome.FAILURE);
 		assertThat(trail.get(10).getOutcome()).isEqualTo(AuditOutcome.DENIED);
-		assertThat(trail.get(10).getDetail()).startsWith("Locked after 5 failed sign-ins until ");
+		assertThat(trail.get(10).getDetail()).startsWith("Sign-in paused after 5 failed sign-ins, until ");
 		assertThat(trail).allSatisfy((entry) -> assertThat(entry.getDetail()).doesNotContain("password-1")
 			.doesNotContain("password-2")
 			.doesNotContain("wrong-password"));

@@ -26,7 +26,11 @@ class InvalidConfigurationStartupTests {
 				Arguments.of("portal.waldur.staff-token=0123456789abcdef",
 						"WALDUR_STAFF_TOKEN is set but WALDUR_URL is not"),
 				Arguments.of("portal.secret-key=dG9vLXNob3J0", "PORTAL_SECRET_KEY must decode to 32 bytes"),
-				Arguments.of("portal.login.max-failures=0", "portal.login.max-failures must be at least 1"));
+				Arguments.of("portal.login.max-failures=0", "portal.login.max-failures must be at least 1"),
+				Arguments.of("portal.admin-password=aaaaaaaaaaaaaaaa",
+						"PORTAL_ADMIN_PASSWORD breaks the password rules: Choose a less common password"),
+				Arguments.of("portal.admin-password=" + "long-admin-password-".repeat(4),
+						"PORTAL_ADMIN_PASSWORD breaks the password rules: Use at most 72 bytes"));
 	}
 
 	@ParameterizedTest

@@ -67,7 +67,7 @@ class PortalPropertiesTests {
 		PortalProperties properties = new PortalProperties(Path.of("data"), KEY, "admin-secret-pw",
 				waldur("https://w.example.com/api/", "staff-token-value"),
 				new PortalProperties.Sandbox("sandbox-staff-token", "sandbox-owner-token", "sandbox-demo"),
-				new PortalProperties.Login(5, Duration.ofMinutes(15)));
+				PortalProperties.Login.defaults());
 		assertThat(properties.toString())
 			.doesNotContain(KEY, "admin-secret-pw", "staff-token-value", "sandbox-staff-token", "sandbox-owner-token")
 			.contains("https://w.example.com/api/");
@@ -98,8 +98,7 @@ class PortalPropertiesTests {
 
 	private static PortalProperties properties(PortalProperties.Waldur waldur, String key) {
 		return new PortalProperties(Path.of("data"), key, null, waldur,
-				new PortalProperties.Sandbox(null, null, "sandbox-demo"),
-				new PortalProperties.Login(5, Duration.ofMinutes(15)));
+				new PortalProperties.Sandbox(null, null, "sandbox-demo"), PortalProperties.Login.defaults());
 	}
 
 }

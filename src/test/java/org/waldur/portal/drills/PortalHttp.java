@@ -75,6 +75,14 @@ public final class PortalHttp {
 		return post("/login", Map.of("username", username, "password", password));
 	}
 
+	/** Sets a cookie as if the server (or someone else) had set it. */
+	public void plantCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create(this.base), cookie);
+	}
+
 	/** The value of a cookie of this client, or {@code null}. */
 	public String cookie(String name) {
 		return this.cookies.getCookieStore()

@@ -148,4 +148,65 @@ class AccountAdminTests {
 		assertThat(this.accounts.findByUsername("operator").orElseThrow().getRoles()).doesNotContain(Role.ADMIN);
 	}
 
+	@Test
+	void passwordsOutsideTheRulesAreRefusedNextToTheFieldNeverWithAnError() throws Exception {
+		java.util.Map<String, String> refused = java.util.Map.of("x".repeat(73), "at most 72 bytes",
+				"\u20ac".repeat(25), "at most 72 bytes", "k".repeat(128), "at most 72 bytes", "aaaaaaaaaaaa",
+				"less common password", "password1234", "less common password", "qwertyuiopasdf",
+				"less common password", "short-pass1", "at least 12 characters", "sandbox-demo",
+				"less common password");
+		refused.forEach((password, message) -> {
+			try {
+				this.mvc
+					.perform(post("/admin/accounts").with(user("admin").roles("ADMIN"))
+						.with(csrf())
+						.param("username", "rules-check")
+						.param("password", password)
+						.param("roles", "OPERATOR"))
+					.andExpect(status().isOk())
+					.andExpect(model().attributeHasFieldErrors("form", "password"))
+					.andExpect(content().string(containsString(message)));
+			}
+			catch (Exception ex) {
+				throw new AssertionError(password, ex);
+			}
+		});
+		assertThat(this.accounts.existsByUsername("rules-check")).isFalse();
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> this.management.create("rules-check", "x".repeat(80), java.util.Set.of(Role.OPERATOR), "admin"))
+			.isInstanceOf(AccountRejectedException.class);
+	}
+
+	@Test
+	void aWeakResetPasswordIsRefusedOnTheAccountPage() throws Exception {
+		Account account = this.management.create("weak-reset", "initial-password", java.util.Set.of(Role.AUDITOR),
+				"test");
+		this.mvc
+			.perform(post("/admin/accounts/" + account.getId() + "/password").with(user("admin").roles("ADMIN"))
+				.with(csrf())
+				.param("password", "1234567890123")
+				.param("confirmation", "1234567890123"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/account"))
+			.andExpect(model().attributeHasFieldErrors("passwordForm", "password"));
+		assertThat(this.passwordEncoder.matches("initial-password",
+				this.accounts.findById(account.getId()).orElseThrow().getPasswordHash()))
+			.isTrue();
+	}
+
+	@Test
+	void passwordsAreKeptAsTypedNotTrimmed() throws Exception {
+		String typed = "  spaced out passphrase  ";
+		this.mvc
+			.perform(post("/admin/accounts").with(user("admin").roles("ADMIN"))
+				.with(csrf())
+				.param("username", "spaced")
+				.param("password", typed)
+				.param("roles", "OPERATOR"))
+			.andExpect(redirectedUrl("/admin/accounts"));
+		String hash = this.accounts.findByUsername("spaced").orElseThrow().getPasswordHash();
+		assertThat(this.passwordEncoder.matches(typed, hash)).isTrue();
+		assertThat(this.passwordEncoder.matches(typed.trim(), hash)).isFalse();
+	}
+
 }

@@ -30,7 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Sign-in, bootstrap accounts, lock-out, CSRF and security headers.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(properties = { "portal.login.max-failures=3", "portal.login.lock-duration=10m" })
+@SpringBootTest(properties = { "portal.login.max-failures=3", "portal.login.max-address-failures=5",
+		"portal.login.first-delay=3s" })
 @AutoConfigureMockMvc
 class SignInTests {
 
@@ -45,6 +46,12 @@ class SignInTests {
 
 	@Autowired
 	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	SignInThrottle throttle;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Test
 	void adminIsBootstrappedWithTheConfiguredPassword() throws Exception {
@@ -71,34 +78,107 @@ class SignInTests {
 	}
 
 	@Test
-	void wrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount() throws Exception {
+	void repeatedFailuresPauseTheAccountWithTheSameAnswerAsAWrongPassword() throws Exception {
 		this.management.create("lockme", "correct-horse-1", java.util.Set.of(Role.OPERATOR), "test");
 		for (int i = 0; i < 3; i++) {
-			this.mvc.perform(formLogin().user("lockme").password("wrong-password"))
+			this.mvc.perform(signIn("lockme", "wrong-password", "192.0.2.10"))
 				.andExpect(unauthenticated())
 				.andExpect(redirectedUrl("/login?error"));
 		}
-		assertThat(this.accounts.findByUsername("lockme").orElseThrow().getLockedUntil()).isNotNull();
+		assertThat(this.throttle.pausedUntil("lockme")).isNotNull();
+		// Paused: even the right password gets the answer of a wrong one, unchecked.
 		this.mvc.perform(formLogin().user("lockme").password("correct-horse-1"))
 			.andExpect(unauthenticated())
-			.andExpect(redirectedUrl("/login?locked"));
+			.andExpect(redirectedUrl("/login?error"));
 		long id = this.accounts.findByUsername("lockme").orElseThrow().getId();
 		this.management.unlock(id, "admin");
 		this.mvc.perform(formLogin().user("lockme").password("correct-horse-1")).andExpect(authenticated());
 	}
 
 	@Test
+	void unknownAccountsArePausedLikeKnownOnes() throws Exception {
+		for (int i = 0; i < 4; i++) {
+			this.mvc.perform(signIn("nobody-here", "wrong-password", "192.0.2.11"))
+				.andExpect(unauthenticated())
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		assertThat(this.throttle.pausedUntil("nobody-here")).isNotNull();
+		this.mvc.perform(get("/login").param("error", ""))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("sign-in is paused")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("locked"))));
+	}
+
+	@Test
+	void anonymousGuessesCannotKeepTheAdminOutForLong() throws Exception {
+		for (int i = 0; i < 4; i++) {
+			this.mvc.perform(signIn("admin", "guess-" + i, "198.51.100.9"));
+		}
+		// A growing delay, not a lock: the first pause is the configured first delay.
+		java.time.Instant until = this.throttle.pausedUntil("admin");
+		assertThat(until).isNotNull().isBefore(java.time.Instant.now().plusSeconds(4));
+		Thread.sleep(java.time.Duration.between(java.time.Instant.now(), until).toMillis() + 200);
+		this.mvc.perform(signIn("admin", "test-admin-password", "192.0.2.1")).andExpect(authenticated());
+	}
+
+	@Test
+	void oneClientAddressIsPausedOverAllAccountNames() throws Exception {
+		for (int i = 0; i < 6; i++) {
+			this.mvc.perform(signIn("sprayed-" + i, "wrong-password", "203.0.113.50"))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		this.mvc.perform(signIn("support", "sandbox-demo", "203.0.113.50"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(signIn("support", "sandbox-demo", "203.0.113.51")).andExpect(authenticated());
+	}
+
+	@Test
+	void aPasswordLongerThanBcryptReadsIsAWrongPasswordNotAnError() throws Exception {
+		this.mvc.perform(signIn("operator", "x".repeat(100), "192.0.2.77"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
 	void successfulSignInResetsTheFailureCount() throws Exception {
 		this.management.create("forgetful", "correct-horse-2", java.util.Set.of(Role.AUDITOR), "test");
-		this.mvc.perform(formLogin().user("forgetful").password("nope")).andExpect(unauthenticated());
-		assertThat(this.accounts.findByUsername("forgetful").orElseThrow().getFailedAttempts()).isEqualTo(1);
+		this.mvc.perform(signIn("forgetful", "nope", "192.0.2.12")).andExpect(unauthenticated());
+		assertThat(failures("account:forgetful")).isEqualTo(1);
 		this.mvc.perform(formLogin().user("forgetful").password("correct-horse-2")).andExpect(authenticated());
-		assertThat(this.accounts.findByUsername("forgetful").orElseThrow().getFailedAttempts()).isZero();
+		assertThat(failures("account:forgetful")).isZero();
+	}
+
+	@Test
+	void countsUntouchedForTheForgetTimeAreDeleted() {
+		this.jdbc.update("insert into sign_in_throttle (throttle_key, failures, last_attempt_at) values (?, 2, ?)",
+				"account:long-ago",
+				java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+		assertThat(this.throttle.forgetOld()).isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from sign_in_throttle where throttle_key = ?", Long.class,
+				"account:long-ago"))
+			.isZero();
+	}
+
+	private int failures(String key) {
+		return this.jdbc.queryForObject("select failures from sign_in_throttle where throttle_key = ?", Integer.class,
+				key);
+	}
+
+	private static org.springframework.test.web.servlet.RequestBuilder signIn(String username, String password,
+			String address) {
+		return post("/login").param("username", username).param("password", password).with(csrf()).with(from(address));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test
 	void failedSignInIsLoggedWithoutThePassword(CapturedOutput output) throws Exception {
-		this.mvc.perform(formLogin().user("operator").password("Pa55-typed-by-mistake")).andExpect(unauthenticated());
+		this.mvc.perform(signIn("operator", "Pa55-typed-by-mistake", "192.0.2.13")).andExpect(unauthenticated());
 		assertThat(output).contains("Failed sign-in for account 'operator'").doesNotContain("Pa55-typed-by-mistake");
 	}
 
@@ -106,7 +186,7 @@ class SignInTests {
 	void disabledAccountCannotSignIn() throws Exception {
 		Account account = this.management.create("leaver", "correct-horse-3", java.util.Set.of(Role.OPERATOR), "test");
 		this.management.setEnabled(account.getId(), false, "admin");
-		this.mvc.perform(formLogin().user("leaver").password("correct-horse-3"))
+		this.mvc.perform(signIn("leaver", "correct-horse-3", "192.0.2.14"))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"));
 	}

@@ -39,7 +39,7 @@ class BrowserShellTests {
 		assertThat(browser.text(By.id("demo-password"))).isEqualTo("sandbox-demo");
 		browser.screenshot("shell-login");
 		signIn("operator", "not-the-password", By.id("login-error"));
-		assertThat(browser.text(By.id("login-error"))).contains("Wrong username or password");
+		assertThat(browser.text(By.id("login-error"))).contains("the username or password is wrong");
 	}
 
 	@Test

@@ -1,18 +1,23 @@
 package org.waldur.portal.security.web;
 
+import java.beans.PropertyEditorSupport;
 import java.security.Principal;
 import java.time.Clock;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.waldur.portal.security.Account;
 import org.waldur.portal.security.AccountManagement;
 import org.waldur.portal.security.AccountRejectedException;
+import org.waldur.portal.security.PasswordPolicy;
 import org.waldur.portal.security.Role;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,9 +40,12 @@ class AccountAdminController {
 
 	private final Clock clock;
 
-	AccountAdminController(AccountManagement accounts, Clock clock) {
+	private final PasswordPolicy passwordPolicy;
+
+	AccountAdminController(AccountManagement accounts, Clock clock, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
 		this.clock = clock;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@ModelAttribute
@@ -47,9 +55,20 @@ class AccountAdminController {
 		model.addAttribute("now", this.clock.instant());
 	}
 
+	/**
+	 * Passwords are taken as typed: the portal-wide trimming of text fields does not
+	 * apply to them.
+	 */
+	@InitBinder
+	void keepPasswordsAsTyped(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, "password", new AsTyped());
+		binder.registerCustomEditor(String.class, "confirmation", new AsTyped());
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("accounts", this.accounts.list());
+		model.addAttribute("paused", this.accounts.pausedAccounts());
 		model.addAttribute("form", NewAccountForm.empty());
 		return LIST;
 	}
@@ -57,6 +76,7 @@ class AccountAdminController {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") NewAccountForm form, BindingResult result, Principal actor,
 			Model model, RedirectAttributes redirect) {
+		checkPassword(form.password(), String.valueOf(form.username()), result);
 		if (!result.hasErrors()) {
 			try {
 				Account account = this.accounts.create(form.username(), form.password(), form.roles(), actor.getName());
@@ -68,13 +88,20 @@ class AccountAdminController {
 			}
 		}
 		model.addAttribute("accounts", this.accounts.list());
+		model.addAttribute("paused", this.accounts.pausedAccounts());
 		return LIST;
 	}
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
-		model.addAttribute("account", this.accounts.get(id));
 		model.addAttribute("passwordForm", new PasswordForm(null, null));
+		return detailPage(id, model);
+	}
+
+	private String detailPage(long id, Model model) {
+		Account account = this.accounts.get(id);
+		model.addAttribute("account", account);
+		model.addAttribute("pausedUntil", this.accounts.pausedUntil(account).orElse(null));
 		return DETAIL;
 	}
 
@@ -87,12 +114,19 @@ class AccountAdminController {
 	@PostMapping("/{id}/password")
 	String password(@PathVariable long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Principal actor, Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			model.addAttribute("account", this.accounts.get(id));
-			return DETAIL;
+		checkPassword(form.password(), this.accounts.get(id).getUsername(), result);
+		if (!result.hasErrors()) {
+			try {
+				this.accounts.resetPassword(id, form.password(), actor.getName());
+				redirect.addFlashAttribute("flashSuccess",
+						"Password reset; the account is unlocked and its open sessions have ended.");
+				return "redirect:/admin/accounts/" + id;
+			}
+			catch (AccountRejectedException ex) {
+				result.rejectValue(ex.field(), "rejected", ex.getMessage());
+			}
 		}
-		return apply(id, redirect, "Password reset; the account is unlocked.",
-				() -> this.accounts.resetPassword(id, form.password(), actor.getName()));
+		return detailPage(id, model);
 	}
 
 	@PostMapping("/{id}/enabled")
@@ -106,6 +140,13 @@ class AccountAdminController {
 		return apply(id, redirect, "Account unlocked.", () -> this.accounts.unlock(id, actor.getName()));
 	}
 
+	private void checkPassword(@Nullable String password, String username, BindingResult result) {
+		if (password != null && !result.hasFieldErrors("password")) {
+			this.passwordPolicy.problem(password, username)
+				.ifPresent((problem) -> result.rejectValue("password", "weak", problem));
+		}
+	}
+
 	private String apply(long id, RedirectAttributes redirect, String success, Runnable change) {
 		try {
 			change.run();
@@ -115,6 +156,16 @@ class AccountAdminController {
 			redirect.addFlashAttribute("flashError", ex.getMessage());
 		}
 		return "redirect:/admin/accounts/" + id;
+	}
+
+	/** Binds text as it came, an empty field as {@code null}. */
+	private static final class AsTyped extends PropertyEditorSupport {
+
+		@Override
+		public void setAsText(String text) {
+			setValue(text.isEmpty() ? null : text);
+		}
+
 	}
 
 }

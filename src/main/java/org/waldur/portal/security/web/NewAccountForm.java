@@ -5,7 +5,6 @@ import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.security.Role;
 
@@ -14,8 +13,7 @@ import org.waldur.portal.security.Role;
  */
 record NewAccountForm(@NotBlank(message = "Enter a username.") @Pattern(regexp = "[a-z0-9._-]{3,64}",
 		message = "Use 3 to 64 lowercase letters, digits, dots, dashes or underscores.") @Nullable String username,
-		@NotBlank(message = "Enter a password.") @Size(min = 10, max = 128,
-				message = "Use 10 to 128 characters.") @Nullable String password,
+		@NotEmpty(message = "Enter a password.") @Nullable String password,
 		@NotEmpty(message = "Choose at least one role.") @Nullable Set<Role> roles) {
 
 	static NewAccountForm empty() {
