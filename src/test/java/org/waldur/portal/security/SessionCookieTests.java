@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionCookieTests {
 
-	static final int ANONYMOUS_REQUESTS = 3000;
+	static final int ANONYMOUS_REQUESTS = 300;
 
 	@LocalServerPort
 	int port;
