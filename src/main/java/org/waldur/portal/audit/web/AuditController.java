@@ -1,5 +1,6 @@
 package org.waldur.portal.audit.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.waldur.portal.audit.AuditAction;
 import org.waldur.portal.audit.AuditCursor;
 import org.waldur.portal.audit.AuditLog;
@@ -38,7 +39,11 @@ class AuditController {
 	}
 
 	@GetMapping
-	String search(@ModelAttribute("filter") AuditSearchForm form, Model model) {
+	String search(@ModelAttribute("filter") AuditSearchForm form, Model model, HttpServletResponse response) {
+		if (!form.dateErrors().isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		model.addAttribute("dateErrors", form.dateErrors());
 		AuditPage page = this.log.search(form.toFilter(), AuditCursor.parse(form.before()),
 				AuditCursor.parse(form.after()));
 		String base = form.href("/audit");
