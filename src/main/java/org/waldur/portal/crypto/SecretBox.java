@@ -73,6 +73,35 @@ public final class SecretBox {
 		}
 	}
 
+	/**
+	 * A key for another purpose (such as the audit chain's HMAC), derived from this key
+	 * with HMAC-SHA256 so that neither reveals the other.
+	 */
+	public byte[] derive(String purpose) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.key.getEncoded(), "HmacSHA256"));
+			return mac.doFinal(("waldur-portal " + purpose).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
+	}
+
+	/**
+	 * A fingerprint of the key (hex SHA-256 of a value derived from it), safe to store:
+	 * it tells whether the key changed without revealing it.
+	 */
+	public String fingerprint() {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(derive("key fingerprint")));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
 	private Cipher cipher(int mode, byte[] nonce, String purpose) throws GeneralSecurityException {
 		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 		cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce));
