@@ -52,8 +52,9 @@ public final class SecretBox {
 
 	/**
 	 * Decrypts a value made by {@link #encrypt}.
-	 * @throws IllegalArgumentException if the value was tampered with, was made under
+	 * @throws SecretUnreadableException if the value was tampered with, was made under
 	 * another key or for another purpose
+	 * @throws IllegalArgumentException if the value is not an encrypted secret
 	 */
 	public String decrypt(String stored, String purpose) {
 		if (!stored.startsWith(PREFIX)) {
@@ -69,7 +70,7 @@ public final class SecretBox {
 			return new String(plain, StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalArgumentException("Encrypted secret cannot be decrypted with this key", ex);
+			throw new SecretUnreadableException("Encrypted secret cannot be decrypted with this key", ex);
 		}
 	}
 
