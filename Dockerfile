@@ -19,7 +19,8 @@ RUN apt-get update \
 	&& groupadd --system --gid 10001 portal \
 	&& useradd --system --uid 10001 --gid portal --home-dir /app --shell /usr/sbin/nologin portal \
 	&& mkdir -p /data \
-	&& chown portal:portal /data
+	&& chown portal:portal /data \
+	&& chmod 700 /data
 WORKDIR /app
 COPY --from=build --chown=portal:portal /extracted/ /app/
 USER portal:portal

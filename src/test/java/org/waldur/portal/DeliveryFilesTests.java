@@ -57,6 +57,45 @@ class DeliveryFilesTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void composeRefusesToStartWithoutWaldurUrlAndPublishesNoSandbox() throws IOException {
+		Map<String, Object> portal = service("docker-compose.yml", "portal");
+		Map<String, Object> environment = (Map<String, Object>) portal.get("environment");
+		assertThat(String.valueOf(environment.get("WALDUR_URL"))).startsWith("${WALDUR_URL:?");
+		assertThat(String.valueOf(environment.get("WALDUR_STAFF_TOKEN"))).startsWith("${WALDUR_STAFF_TOKEN:?");
+		assertThat(environment).doesNotContainKeys("PORTAL_SANDBOX_STAFF_TOKEN", "PORTAL_SANDBOX_OWNER_TOKEN");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theSandboxIsItsOwnComposeFileBoundToLoopbackOnly() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.sandbox.yml")));
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		assertThat(services).containsOnlyKeys("portal");
+		Map<String, Object> portal = (Map<String, Object>) services.get("portal");
+		Map<String, Object> environment = (Map<String, Object>) portal.get("environment");
+		assertThat(environment).containsEntry("WALDUR_URL", "").containsKey("PORTAL_DATA_DIR");
+		for (String port : (List<String>) portal.get("ports")) {
+			assertThat(port).as("a published port of the sandbox").startsWith("127.0.0.1:");
+		}
+		String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+		for (String name : environment.keySet()) {
+			assertThat(properties).as("application.properties reads %s", name).contains("${" + name + ":");
+		}
+	}
+
+	@Test
+	void theImageKeepsItsDataDirectoryPrivate() throws IOException {
+		assertThat(Files.readString(Path.of("Dockerfile"))).contains("chmod 700 /data");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> service(String file, String name) throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of(file)));
+		return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+	}
+
+	@Test
 	void dockerfileBuildsInTwoStagesAndRunsAsNonRootWithAHealthCheck() throws IOException {
 		String dockerfile = Files.readString(Path.of("Dockerfile"));
 		Matcher from = Pattern.compile("(?m)^FROM ").matcher(dockerfile);

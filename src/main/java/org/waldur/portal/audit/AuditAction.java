@@ -83,6 +83,9 @@ public enum AuditAction {
 	INTEGRITY_CHECKED,
 
 	/** Someone exported audit entries. */
-	AUDIT_EXPORTED
+	AUDIT_EXPORTED,
+
+	/** Someone exported a signed checkpoint of the head of the audit chain. */
+	CHECKPOINT_EXPORTED
 
 }

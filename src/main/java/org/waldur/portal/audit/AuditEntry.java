@@ -48,6 +48,8 @@ public class AuditEntry {
 
 	private String hash;
 
+	private int keyVersion;
+
 	protected AuditEntry() {
 		this.occurredAt = Instant.EPOCH;
 		this.actor = "";
@@ -60,7 +62,7 @@ public class AuditEntry {
 
 	AuditEntry(long id, Instant occurredAt, String actor, AuditAction action, @Nullable String targetType,
 			@Nullable String targetId, @Nullable Long sessionId, AuditOutcome outcome, @Nullable String requestId,
-			@Nullable String clientIp, String detail, String prevHash, String hash) {
+			@Nullable String clientIp, String detail, String prevHash, String hash, int keyVersion) {
 		this.id = id;
 		this.occurredAt = occurredAt;
 		this.actor = actor;
@@ -74,6 +76,7 @@ public class AuditEntry {
 		this.detail = detail;
 		this.prevHash = prevHash;
 		this.hash = hash;
+		this.keyVersion = keyVersion;
 	}
 
 	public long getId() {
@@ -131,9 +134,17 @@ public class AuditEntry {
 		return this.prevHash;
 	}
 
-	/** SHA-256 (hex) of this entry's content and the previous hash. */
+	/**
+	 * HMAC-SHA256 (hex) of this entry's content and the previous hash, or its SHA-256 for
+	 * entries written before the chain had a key.
+	 */
 	public String getHash() {
 		return this.hash;
+	}
+
+	/** {@code 1} for an entry chained under the audit key, {@code 0} for an older one. */
+	public int getKeyVersion() {
+		return this.keyVersion;
 	}
 
 }

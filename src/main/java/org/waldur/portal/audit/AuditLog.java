@@ -34,9 +34,9 @@ public class AuditLog {
 	static final int FETCH_SIZE = 1000;
 
 	private static final String INSERT = "insert into audit_entry (occurred_at, actor, action, target_type, "
-			+ "target_id, session_id, outcome, request_id, client_ip, detail, prev_hash, hash) values (:occurredAt, "
-			+ ":actor, :action, :targetType, :targetId, :sessionId, :outcome, :requestId, :clientIp, :detail, "
-			+ ":prevHash, :hash)";
+			+ "target_id, session_id, outcome, request_id, client_ip, detail, prev_hash, hash, key_version) values "
+			+ "(:occurredAt, :actor, :action, :targetType, :targetId, :sessionId, :outcome, :requestId, :clientIp, "
+			+ ":detail, :prevHash, :hash, " + AuditKey.KEYED + ")";
 
 	private final JdbcTemplate jdbc;
 
@@ -50,8 +50,11 @@ public class AuditLog {
 
 	private final Clock clock;
 
+	private final AuditKey key;
+
 	AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager,
-			ObjectProvider<EntityManagerFactory> entityManagers, Clock clock) {
+			ObjectProvider<EntityManagerFactory> entityManagers, Clock clock, AuditKey key) {
+		this.key = key;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(FETCH_SIZE);
 		this.named = new NamedParameterJdbcTemplate(this.jdbc);
@@ -105,7 +108,7 @@ public class AuditLog {
 		// in a transaction get here only as it commits, so this is its last lock.
 		String prevHash = Objects.requireNonNull(this.jdbc
 			.queryForObject("select last_hash from audit_chain_head where id = 1 for update", String.class));
-		String hash = AuditHash.of(prevHash, at, actor, record.action(), record.targetType(), targetId,
+		String hash = AuditHash.keyed(this.key, prevHash, at, actor, record.action(), record.targetType(), targetId,
 				record.sessionId(), record.outcome(), context.requestId(), clientIp, detail);
 		MapSqlParameterSource row = new MapSqlParameterSource().addValue("occurredAt", AuditQuery.time(at))
 			.addValue("actor", actor)
@@ -124,7 +127,7 @@ public class AuditLog {
 		long id = Objects.requireNonNull(keys.getKey()).longValue();
 		this.jdbc.update("update audit_chain_head set last_entry_id = ?, last_hash = ? where id = 1", id, hash);
 		return new AuditEntry(id, at, actor, record.action(), record.targetType(), targetId, record.sessionId(),
-				record.outcome(), context.requestId(), clientIp, detail, prevHash, hash);
+				record.outcome(), context.requestId(), clientIp, detail, prevHash, hash, AuditKey.KEYED);
 	}
 
 	/**
@@ -178,12 +181,49 @@ public class AuditLog {
 	 * does not match; the check itself is recorded.
 	 */
 	public IntegrityReport verify() {
-		IntegrityReport report = this.readOnly.execute((status) -> new AuditChainCheck(this.jdbc).run());
+		return verify(null);
+	}
+
+	/**
+	 * Walks the hash chain as {@link #verify()} does and, given an exported checkpoint,
+	 * also checks that it was signed with this portal's audit key and that the entry it
+	 * names is still in the chain with the same hash; the check itself is recorded.
+	 */
+	public IntegrityReport verify(@Nullable String checkpointText) {
+		IntegrityReport report;
+		AuditCheckpoint checkpoint = (checkpointText != null && !checkpointText.isBlank())
+				? AuditCheckpoint.parse(checkpointText).orElse(null) : null;
+		if (checkpointText != null && !checkpointText.isBlank() && checkpoint == null) {
+			report = new IntegrityReport(0, null, "the checkpoint is not in the exported form");
+		}
+		else if (checkpoint != null && !checkpoint.signedBy(this.key)) {
+			report = new IntegrityReport(0, null,
+					"the checkpoint was not signed with this portal's audit key, or it was changed");
+		}
+		else {
+			report = this.readOnly.execute((status) -> new AuditChainCheck(this.jdbc, this.key, checkpoint).run());
+		}
 		Objects.requireNonNull(report);
 		record(new AuditRecord(AuditAction.INTEGRITY_CHECKED,
 				report.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, null, "audit_log", null, null,
 				report.summary()));
 		return report;
+	}
+
+	/**
+	 * Signs the head of the chain as it is now, for safekeeping outside the portal; the
+	 * export is recorded.
+	 */
+	public AuditCheckpoint checkpoint() {
+		AuditCheckpoint checkpoint = this.readOnly.execute((status) -> this.jdbc.queryForObject(
+				"select last_entry_id, last_hash from audit_chain_head where id = 1",
+				(rs, row) -> AuditCheckpoint.issue(this.key, rs.getLong("last_entry_id"), rs.getString("last_hash"),
+						this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
+		Objects.requireNonNull(checkpoint);
+		record(new AuditRecord(AuditAction.CHECKPOINT_EXPORTED, AuditOutcome.SUCCESS, null, "audit_log",
+				String.valueOf(checkpoint.entryId()), null,
+				"Checkpoint of entry #" + checkpoint.entryId() + " exported"));
+		return checkpoint;
 	}
 
 	private List<AuditEntry> query(AuditQuery query, boolean newestFirst, @Nullable Integer limit) {

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 final class AuditQuery {
 
 	static final String COLUMNS = "id, occurred_at, actor, action, target_type, target_id, session_id, outcome, "
-			+ "request_id, client_ip, detail, prev_hash, hash";
+			+ "request_id, client_ip, detail, prev_hash, hash, key_version";
 
 	static final RowMapper<AuditEntry> ROW = AuditQuery::map;
 
@@ -91,7 +91,7 @@ final class AuditQuery {
 				rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"),
 				rs.getString("target_id"), session, AuditOutcome.valueOf(rs.getString("outcome")),
 				rs.getString("request_id"), rs.getString("client_ip"), rs.getString("detail"),
-				rs.getString("prev_hash"), rs.getString("hash"));
+				rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("key_version"));
 	}
 
 }

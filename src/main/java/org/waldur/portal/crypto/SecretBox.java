@@ -52,8 +52,9 @@ public final class SecretBox {
 
 	/**
 	 * Decrypts a value made by {@link #encrypt}.
-	 * @throws IllegalArgumentException if the value was tampered with, was made under
+	 * @throws SecretUnreadableException if the value was tampered with, was made under
 	 * another key or for another purpose
+	 * @throws IllegalArgumentException if the value is not an encrypted secret
 	 */
 	public String decrypt(String stored, String purpose) {
 		if (!stored.startsWith(PREFIX)) {
@@ -69,7 +70,36 @@ public final class SecretBox {
 			return new String(plain, StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalArgumentException("Encrypted secret cannot be decrypted with this key", ex);
+			throw new SecretUnreadableException("Encrypted secret cannot be decrypted with this key", ex);
+		}
+	}
+
+	/**
+	 * A key for another purpose (such as the audit chain's HMAC), derived from this key
+	 * with HMAC-SHA256 so that neither reveals the other.
+	 */
+	public byte[] derive(String purpose) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.key.getEncoded(), "HmacSHA256"));
+			return mac.doFinal(("waldur-portal " + purpose).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
+	}
+
+	/**
+	 * A fingerprint of the key (hex SHA-256 of a value derived from it), safe to store:
+	 * it tells whether the key changed without revealing it.
+	 */
+	public String fingerprint() {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(derive("key fingerprint")));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

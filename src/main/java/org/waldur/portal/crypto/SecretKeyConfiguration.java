@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
 /**
  * Provides the {@link SecretBox}. The key comes from {@code PORTAL_SECRET_KEY}; with an
  * embedded database and no key, one is generated once into {@code <data dir>/secret.key}
- * (mode 600) and reused on every later start.
+ * (mode 600) and reused on every later start. {@link SecretKeyGuard} refuses a key that
+ * cannot read the stored secrets.
  */
 @Configuration(proxyBeanMethods = false)
 class SecretKeyConfiguration {
@@ -27,9 +28,9 @@ class SecretKeyConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecretKeyConfiguration.class);
 
 	@Bean
-	SecretBox secretBox(PortalProperties properties, Environment environment) {
+	SecretKeySource secretKeySource(PortalProperties properties, Environment environment) {
 		if (properties.secretKey() != null) {
-			return new SecretBox(PortalProperties.decodeKey(properties.secretKey()));
+			return new SecretKeySource(null, false);
 		}
 		String url = environment.getProperty("spring.datasource.url", "");
 		if (!url.startsWith("jdbc:h2:")) {
@@ -37,7 +38,16 @@ class SecretKeyConfiguration {
 					"PORTAL_SECRET_KEY is required with an external database (32 random bytes in Base64, "
 							+ "e.g. from 'openssl rand -base64 32').");
 		}
-		return new SecretBox(PortalProperties.decodeKey(readOrCreate(properties.dataDir().resolve(KEY_FILE))));
+		Path file = properties.dataDir().resolve(KEY_FILE);
+		return new SecretKeySource(file, !java.nio.file.Files.exists(file));
+	}
+
+	@Bean
+	SecretBox secretBox(PortalProperties properties, SecretKeySource source) {
+		if (source.file() == null) {
+			return new SecretBox(PortalProperties.decodeKey(java.util.Objects.requireNonNull(properties.secretKey())));
+		}
+		return new SecretBox(PortalProperties.decodeKey(readOrCreate(source.file())));
 	}
 
 	static String readOrCreate(Path file) {

@@ -77,29 +77,30 @@ class SandboxApiController {
 	void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String method = request.getMethod();
 		String path = apiPath(request);
+		boolean known = this.authentication.recognises(request.getHeader(HttpHeaders.AUTHORIZATION));
 		Optional<Fault> fault = this.faults.take(method, path);
 		FaultKind kind = fault.map(Fault::kind).orElse(null);
 		if (kind == FaultKind.FAIL) {
-			this.calls.record(method, path, false, fault.get().status(), kind);
+			this.calls.record(known, method, path, false, fault.get().status(), kind);
 			FaultResponses.writeFailure(response, fault.get().status());
 			return;
 		}
 		if (kind == FaultKind.DROP) {
-			this.calls.record(method, path, false, 0, kind);
+			this.calls.record(known, method, path, false, 0, kind);
 			FaultResponses.drop(response);
 			return;
 		}
 		if (kind == FaultKind.DELAY) {
-			holdThenAnswer(request, response, method, path, fault.get().delay());
+			holdThenAnswer(request, response, known, method, path, fault.get().delay());
 			return;
 		}
 		Object answer = answer(request, method, path, body(request));
 		if (kind == FaultKind.APPLY_THEN_FAIL) {
-			this.calls.record(method, path, true, fault.get().status(), kind);
+			this.calls.record(known, method, path, true, fault.get().status(), kind);
 			FaultResponses.writeFailure(response, fault.get().status());
 			return;
 		}
-		this.calls.record(method, path, true, statusOf(answer), kind);
+		this.calls.record(known, method, path, true, statusOf(answer), kind);
 		write(response, answer, "HEAD".equals(method));
 	}
 
@@ -116,8 +117,8 @@ class SandboxApiController {
 	 * the client is still waiting by then. The call waits on the sandbox's own timer, not
 	 * on a web-server thread, so held calls cannot starve the portal's pages.
 	 */
-	private void holdThenAnswer(HttpServletRequest request, HttpServletResponse response, String method, String path,
-			Duration delay) throws IOException {
+	private void holdThenAnswer(HttpServletRequest request, HttpServletResponse response, boolean known, String method,
+			String path, Duration delay) throws IOException {
 		String body = body(request);
 		AsyncContext async = request.startAsync(request, response);
 		async.setTimeout(delay.toMillis() + ASYNC_MARGIN.toMillis());
@@ -127,7 +128,7 @@ class SandboxApiController {
 			RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
 			try {
 				Object answer = answer(request, method, path, body);
-				this.calls.record(method, path, true, statusOf(answer), FaultKind.DELAY);
+				this.calls.record(known, method, path, true, statusOf(answer), FaultKind.DELAY);
 				write(response, answer, "HEAD".equals(method));
 			}
 			catch (IOException | RuntimeException ex) {

@@ -41,6 +41,16 @@ class SandboxAuthentication {
 		return authenticateKey(parts[1]);
 	}
 
+	/**
+	 * Whether the header carries a token the sandbox issued, valid or not; anonymous and
+	 * made-up tokens are not.
+	 */
+	boolean recognises(@Nullable String authorization) {
+		String[] parts = (authorization != null) ? authorization.trim().split("\\s+") : new String[0];
+		return parts.length == 2 && "token".equalsIgnoreCase(parts[0]) && parts[1].length() <= 128
+				&& this.users.findToken(parts[1]).isPresent();
+	}
+
 	private SandboxUser authenticateKey(String key) {
 		SandboxToken token = this.users.findToken(key).orElseThrow(() -> ApiException.unauthorized("Invalid token."));
 		SandboxUser user = this.users.find(token.userUuid())

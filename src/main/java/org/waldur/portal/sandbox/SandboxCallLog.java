@@ -1,6 +1,8 @@
 package org.waldur.portal.sandbox;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -10,38 +12,74 @@ import org.waldur.portal.config.ConditionalOnSandboxMode;
 import org.springframework.stereotype.Component;
 
 /**
- * Every call the sandbox API received since start-up (method, path and what happened), so
+ * The calls the sandbox API received since start-up (method, path and what happened), so
  * that drills can count how often Waldur was called. Holds no headers or bodies, so no
- * secret. In memory only, bounded to the most recent {@value #CAPACITY} calls.
+ * secret. In memory only and bounded: only calls with a token the sandbox issued are kept
+ * (anonymous requests cannot fill it), each path is cut to {@value #MAX_PATH} characters,
+ * and the oldest calls go once there are more than {@value #CAPACITY} or their paths hold
+ * more than {@value #MAX_PATH_CHARS} characters.
  */
 @Component
 @ConditionalOnSandboxMode
 public class SandboxCallLog {
 
-	static final int CAPACITY = 100_000;
+	static final int CAPACITY = 20_000;
 
-	private final List<Call> calls = new ArrayList<>();
+	/** Longest path kept; longer ones are cut and end with {@code ...}. */
+	static final int MAX_PATH = 256;
+
+	/** Characters of path the log keeps at most, over all its calls. */
+	static final long MAX_PATH_CHARS = 2_000_000;
+
+	private final Deque<Call> calls = new ArrayDeque<>();
+
+	private long pathChars;
 
 	private long sequence;
 
 	/** Paths of the calls a delay fault holds right now, before they are applied. */
 	private final List<String> held = new ArrayList<>();
 
-	synchronized void record(String method, String path, boolean applied, int status, @Nullable FaultKind fault) {
-		if (this.calls.size() >= CAPACITY) {
-			this.calls.remove(0);
+	/**
+	 * Keeps a call made with a token the sandbox issued ({@code authenticated}); forgets
+	 * any other.
+	 */
+	synchronized void record(boolean authenticated, String method, String path, boolean applied, int status,
+			@Nullable FaultKind fault) {
+		if (!authenticated) {
+			return;
 		}
-		this.calls.add(new Call(++this.sequence, method, path, applied, status, fault));
+		String kept = cut(path);
+		while (!this.calls.isEmpty()
+				&& (this.calls.size() >= CAPACITY || this.pathChars + kept.length() > MAX_PATH_CHARS)) {
+			this.pathChars -= this.calls.removeFirst().path().length();
+		}
+		this.calls.addLast(new Call(++this.sequence, cut(method), kept, applied, status, fault));
+		this.pathChars += kept.length();
+	}
+
+	/** Calls kept now. */
+	synchronized int size() {
+		return this.calls.size();
+	}
+
+	/** Characters of path kept now, over all calls. */
+	synchronized long pathChars() {
+		return this.pathChars;
+	}
+
+	private static String cut(String text) {
+		return (text.length() <= MAX_PATH) ? text : text.substring(0, MAX_PATH - 3) + "...";
 	}
 
 	/** A delayed call arrived and is held before it is applied. */
 	synchronized void hold(String path) {
-		this.held.add(path);
+		this.held.add(cut(path));
 	}
 
 	/** A held call goes on to be applied. */
 	synchronized void release(String path) {
-		this.held.remove(path);
+		this.held.remove(cut(path));
 	}
 
 	/** How many calls to a path starting with {@code prefix} are held by a delay now. */

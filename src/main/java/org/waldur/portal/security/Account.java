@@ -38,6 +38,8 @@ public class Account {
 
 	private boolean demo;
 
+	private boolean disabledByAdmin;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -117,12 +119,29 @@ public class Account {
 
 	void enable(Instant now) {
 		this.enabled = true;
+		this.disabledByAdmin = false;
 		this.updatedAt = now;
 	}
 
+	/** Disabled by an administrator: stays so until an administrator enables it. */
 	void disable(Instant now) {
 		this.enabled = false;
+		this.disabledByAdmin = true;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Disabled by the portal itself (a demo account while connected to a real Waldur):
+	 * sandbox mode may enable it again.
+	 */
+	void suspend(Instant now) {
+		this.enabled = false;
+		this.updatedAt = now;
+	}
+
+	/** Whether an administrator disabled this account (rather than the portal). */
+	public boolean isDisabledByAdmin() {
+		return this.disabledByAdmin;
 	}
 
 }

@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the first {@code admin} account on an empty database and, in sandbox mode, the
- * demo accounts. Outside sandbox mode demo accounts are disabled.
+ * demo accounts. Outside sandbox mode demo accounts are disabled; back in sandbox mode
+ * they are enabled again, except those an administrator disabled. Both changes are
+ * audited.
  */
 @Component
 @Order(0)
@@ -72,8 +74,9 @@ class AccountBootstrap implements ApplicationRunner {
 		}
 		else {
 			this.accounts.findByDemoTrueAndEnabledTrue().forEach(account -> {
-				account.disable(this.clock.instant());
+				account.suspend(this.clock.instant());
 				log.info("Demo account '{}' disabled: the portal is connected to a real Waldur", account.getUsername());
+				this.events.publishEvent(new AccountEvents.AccountDisabled(account.getUsername(), SYSTEM));
 			});
 		}
 	}
@@ -106,8 +109,10 @@ class AccountBootstrap implements ApplicationRunner {
 			log.info("Created sandbox demo account '{}'", username);
 			this.events.publishEvent(new AccountEvents.AccountCreated(username, Set.copyOf(roles), SYSTEM));
 		}
-		else if (account.isDemo() && !account.isEnabled()) {
+		else if (account.isDemo() && !account.isEnabled() && !account.isDisabledByAdmin()) {
 			account.enable(this.clock.instant());
+			log.info("Sandbox demo account '{}' enabled again", username);
+			this.events.publishEvent(new AccountEvents.AccountEnabled(username, SYSTEM));
 		}
 	}
 

@@ -166,7 +166,7 @@ class AgentHandoverTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("id=\"missing\"").doesNotContain("id=\"downloads\"");
-		this.mvc.perform(get("/onboarding/{id}/agent/config.yaml", id).with(user("op").roles("OPERATOR")))
+		this.mvc.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf()).with(user("op").roles("OPERATOR")))
 			.andExpect(status().isConflict());
 	}
 
@@ -193,10 +193,22 @@ class AgentHandoverTests {
 	}
 
 	@Test
+	void aGetOfTheConfigurationRecordsNoDownload() throws Exception {
+		long id = complete("waldur_username", true);
+		this.mvc
+			.perform(get("/onboarding/{id}/agent/config.yaml", id).param("defaultAccount", "acct")
+				.param("clusterName", "alpha")
+				.with(user("aud").roles("AUDITOR")))
+			.andExpect(status().isMethodNotAllowed());
+		assertThat(this.events.stream(AgentEvents.ConfigDownloaded.class)).isEmpty();
+	}
+
+	@Test
 	void theConfigurationWithoutTokenDownloadsForEveryViewerAndIsRecorded() throws Exception {
 		long id = complete("waldur_username", true);
 		MvcResult result = this.mvc
-			.perform(get("/onboarding/{id}/agent/config.yaml", id).param("defaultAccount", "acct")
+			.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf())
+				.param("defaultAccount", "acct")
 				.param("clusterName", "alpha")
 				.with(user("aud").roles("AUDITOR")))
 			.andExpect(status().isOk())
@@ -212,7 +224,8 @@ class AgentHandoverTests {
 			.containsExactly(new AgentEvents.ConfigDownloaded(id, "aud"));
 		assertThat(this.events.stream(AgentEvents.TokenDownloaded.class)).isEmpty();
 		this.mvc
-			.perform(get("/onboarding/{id}/agent/config.yaml", id).param("defaultAccount", "bad account")
+			.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf())
+				.param("defaultAccount", "bad account")
 				.with(user("op").roles("OPERATOR")))
 			.andExpect(status().is3xxRedirection());
 	}
@@ -299,7 +312,8 @@ class AgentHandoverTests {
 		long id = complete("waldur_username", true);
 		this.mvc.perform(get("/onboarding/{id}/agent", id).with(user("other").roles("OPERATOR")))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(get("/onboarding/{id}/agent/config.yaml", id).with(user("other").roles("OPERATOR")))
+		this.mvc
+			.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf()).with(user("other").roles("OPERATOR")))
 			.andExpect(status().isNotFound());
 		this.mvc
 			.perform(post("/onboarding/{id}/agent/config-with-token.yaml", id).param("confirmed", "true")
@@ -338,7 +352,7 @@ class AgentHandoverTests {
 			.getResponse()
 			.getContentAsString()).contains("id=\"refresh-reminder\"");
 		Thread.sleep(1100);
-		this.mvc.perform(get("/onboarding/{id}/agent/config.yaml", id).with(user("op").roles("OPERATOR")))
+		this.mvc.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf()).with(user("op").roles("OPERATOR")))
 			.andExpect(status().isOk());
 		assertThat(this.handover.status(id, OPERATOR).refreshReminder())
 			.as("the configuration without the token does not carry the new token")

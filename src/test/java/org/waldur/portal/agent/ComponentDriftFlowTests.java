@@ -21,8 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -184,10 +186,13 @@ class ComponentDriftFlowTests {
 
 	private void assertDownloadRefusedUntilReviewed(long id, @org.jspecify.annotations.Nullable String stale)
 			throws Exception {
-		this.mvc.perform(get("/onboarding/{id}/agent/config.yaml", id).with(user("operator").roles("OPERATOR")))
+		this.mvc
+			.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf())
+				.with(user("operator").roles("OPERATOR")))
 			.andExpect(status().is3xxRedirection());
 		String yaml = this.mvc
-			.perform(get("/onboarding/{id}/agent/config.yaml", id).param("componentsReviewed", "true")
+			.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf())
+				.param("componentsReviewed", "true")
 				.with(user("operator").roles("OPERATOR")))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -35,6 +35,9 @@ class AuditLogTests {
 	AuditLog log;
 
 	@Autowired
+	AuditKey key;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
@@ -111,7 +114,7 @@ class AuditLogTests {
 		List<AuditEntry> written = AuditTestSupport.appendAll(this.log, this.transactions, actor,
 				List.of(Instant.now(), Instant.now()));
 		assertThat(written.get(1).getPrevHash()).isEqualTo(written.get(0).getHash());
-		assertThat(written.get(0).getHash()).hasSize(64).isEqualTo(AuditHash.of(written.get(0)));
+		assertThat(written.get(0).getHash()).hasSize(64).isEqualTo(AuditHash.of(written.get(0), this.key));
 		IntegrityReport report = this.log.verify();
 		assertThat(report.intact()).as(report.summary()).isTrue();
 		assertThat(report.checked()).isGreaterThanOrEqualTo(2);
@@ -157,11 +160,14 @@ class AuditLogTests {
 			assertThat(report.reason()).contains("does not link");
 		}
 		finally {
-			jdbc.update("insert into audit_entry (id, occurred_at, actor, action, target_type, target_id, session_id, "
-					+ "outcome, request_id, client_ip, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			jdbc.update(
+					"insert into audit_entry (id, occurred_at, actor, action, target_type, target_id, session_id, "
+							+ "outcome, request_id, client_ip, detail, prev_hash, hash, key_version) "
+							+ "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 					row.get("id"), row.get("occurred_at"), row.get("actor"), row.get("action"), row.get("target_type"),
 					row.get("target_id"), row.get("session_id"), row.get("outcome"), row.get("request_id"),
-					row.get("client_ip"), row.get("detail"), row.get("prev_hash"), row.get("hash"));
+					row.get("client_ip"), row.get("detail"), row.get("prev_hash"), row.get("hash"),
+					row.get("key_version"));
 		}
 		assertThat(this.log.verify().intact()).isTrue();
 	}
@@ -201,7 +207,7 @@ class AuditLogTests {
 		AuditEntry entry = AuditTestSupport.appendAll(this.log, this.transactions, actor, List.of(nanos)).get(0);
 		AuditEntry stored = this.log.search(AuditFilter.byActor(actor), null, null).entries().get(0);
 		assertThat(stored.getOccurredAt()).isEqualTo(nanos.truncatedTo(ChronoUnit.MICROS));
-		assertThat(AuditHash.of(stored)).isEqualTo(entry.getHash()).isEqualTo(stored.getHash());
+		assertThat(AuditHash.of(stored, this.key)).isEqualTo(entry.getHash()).isEqualTo(stored.getHash());
 	}
 
 	private List<Long> ids(AuditFilter filter) {

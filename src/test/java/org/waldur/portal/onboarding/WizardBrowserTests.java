@@ -74,10 +74,13 @@ class WizardBrowserTests {
 		shot("wizard-6-token");
 		confirm(By.id("completed"));
 		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
+		assertThat(browser.findAll(By.id("token-value"))).isEmpty();
+		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		String token = browser.text(By.id("token-value"));
 		assertThat(token).hasSize(40);
 		assertThat(browser.find(By.id("copy-token")).isDisplayed()).isTrue();
 		shot("wizard-7-completed");
+		browser.clickAndWait(By.id("back-to-summary"), SUMMARY);
 		browser.reload(SUMMARY);
 		assertThat(browser.findAll(By.id("token-value"))).isEmpty();
 		assertThat(browser.pageSource()).doesNotContain(token);
@@ -115,6 +118,7 @@ class WizardBrowserTests {
 		confirm(STEP);
 		confirm(By.id("completed"));
 		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
+		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		assertThat(browser.findAll(By.id("token-value"))).hasSize(1);
 		shot("wizard-resume-4-completed");
 		assertThat(this.jdbc.sql("select count(*) from sandbox_user where username = 'resumed_cluster_agent'")

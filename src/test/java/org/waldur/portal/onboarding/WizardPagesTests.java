@@ -265,17 +265,23 @@ class WizardPagesTests {
 	}
 
 	@Test
-	void tokenIsShownOnceThenOnlyRevealedOnRequest() throws Exception {
+	void viewingTheSummaryNeverShowsNorUsesUpTheTokenOnlyAPostShowsIt() throws Exception {
 		long id = this.driver.prepared("Token Cluster", "token_agent", OnboardingDriver.OPERATOR);
 		this.driver.complete(id, OnboardingDriver.OPERATOR);
-		String first = this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
+		for (int i = 0; i < 2; i++) {
+			this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("id=\"token-value\""))))
+				.andExpect(content().string(containsString("id=\"show-token\"")));
+		}
+		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).isServiceTokenDisplayed()).isFalse();
+		this.mvc
+			.perform(post("/onboarding/" + id + "/token/reveal").with(user("operator").roles("OPERATOR")).with(csrf()))
 			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(first).contains("id=\"token-value\"");
+			.andExpect(content().string(containsString("id=\"token-value\"")));
 		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
 			.andExpect(content().string(not(containsString("id=\"token-value\""))))
+			.andExpect(content().string(not(containsString("id=\"show-token\""))))
 			.andExpect(content().string(containsString("id=\"reveal-token\"")));
 		this.mvc
 			.perform(post("/onboarding/" + id + "/token/reveal").with(user("auditor").roles("AUDITOR")).with(csrf()))
@@ -290,6 +296,26 @@ class WizardPagesTests {
 				.param("version", String.valueOf(this.driver.version(id))))
 			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#refresh"));
 		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(6);
+	}
+
+	@Test
+	void aTokenTheKeyCannotDecryptIsShownPlainlyWithTheWayOutInsteadOfAServerError() throws Exception {
+		long id = this.driver.prepared("Lost Key Cluster", "lost_key_agent", OnboardingDriver.OPERATOR);
+		this.driver.complete(id, OnboardingDriver.OPERATOR);
+		String sealedElsewhere = new org.waldur.portal.crypto.SecretBox(new byte[32]).encrypt("old-token",
+				"onboarding:" + id + ":service-token");
+		this.jdbc.sql("update onboarding_session set service_token_secret = ? where id = ?")
+			.params(sealedElsewhere, id)
+			.update();
+		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
+			.andExpect(status().isOk());
+		for (String path : new String[] { "/token/reveal", "/agent/checks", "/agent/agent.env?confirmed=true" }) {
+			this.mvc.perform(post("/onboarding/" + id + path).with(user("operator").roles("OPERATOR")).with(csrf()))
+				.andExpect(status().isConflict())
+				.andExpect(content().string(containsString("id=\"secret-unreadable\"")))
+				.andExpect(content().string(containsString("PORTAL_SECRET_KEY")))
+				.andExpect(content().string(containsString("href=\"/onboarding/" + id + "/summary#refresh\"")));
+		}
 	}
 
 	@Test

@@ -63,7 +63,6 @@ class AgentController {
 		model.addAttribute("waldurApiUrl", this.handover.waldurApiUrl());
 		if (status.completed() && !result.hasErrors()) {
 			model.addAttribute("config", this.handover.preview(id, viewer, settings.toSettings()));
-			model.addAttribute("configUrl", url(id, "/config.yaml", settings));
 			model.addAttribute("hidden", settings.parameters());
 		}
 		model.addAttribute("referencedCommands", String.join("\n", NextCommands.referenced()));
@@ -81,7 +80,8 @@ class AgentController {
 		return "redirect:/onboarding/" + id + "/agent#checks";
 	}
 
-	@GetMapping("/config.yaml")
+	/** A POST, because each download is recorded. */
+	@PostMapping("/config.yaml")
 	Object config(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
 			BindingResult result, @RequestParam(defaultValue = "false") boolean componentsReviewed, Authentication user,
 			RedirectAttributes redirect) {

@@ -1,6 +1,11 @@
 package org.waldur.portal.audit.web;
 
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.waldur.portal.audit.AuditAction;
+import org.waldur.portal.audit.AuditCheckpoint;
 import org.waldur.portal.audit.AuditCursor;
 import org.waldur.portal.audit.AuditLog;
 import org.waldur.portal.audit.AuditOutcome;
@@ -9,7 +14,11 @@ import org.waldur.portal.audit.IntegrityReport;
 import org.waldur.portal.audit.SessionTrail;
 import org.waldur.portal.audit.SessionTrails;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,12 +26,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The auditors' pages: search with keyset paging, the trail of one session, and the
- * integrity check. Read-only; restricted to AUDITOR and ADMIN by the security chain.
+ * integrity check, optionally against an exported checkpoint of the chain's head.
+ * Read-only; restricted to AUDITOR and ADMIN by the security chain.
  */
 @Controller
 @RequestMapping("/audit")
@@ -38,7 +49,11 @@ class AuditController {
 	}
 
 	@GetMapping
-	String search(@ModelAttribute("filter") AuditSearchForm form, Model model) {
+	String search(@ModelAttribute("filter") AuditSearchForm form, Model model, HttpServletResponse response) {
+		if (!form.dateErrors().isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		model.addAttribute("dateErrors", form.dateErrors());
 		AuditPage page = this.log.search(form.toFilter(), AuditCursor.parse(form.before()),
 				AuditCursor.parse(form.after()));
 		String base = form.href("/audit");
@@ -64,12 +79,29 @@ class AuditController {
 	}
 
 	@PostMapping("/verify")
-	String verify(RedirectAttributes redirect) {
-		IntegrityReport report = this.log.verify();
+	String verify(@RequestParam(name = "checkpoint", required = false) @Nullable String checkpoint,
+			RedirectAttributes redirect) {
+		IntegrityReport report = this.log.verify(checkpoint);
 		redirect.addFlashAttribute("integrity", report);
 		redirect.addFlashAttribute(report.intact() ? "flashSuccess" : "flashError",
 				"Audit log integrity " + report.summary() + ".");
 		return "redirect:/audit";
+	}
+
+	/**
+	 * A signed checkpoint of the chain's head, as a one-line text file to keep elsewhere.
+	 */
+	@PostMapping("/checkpoint")
+	ResponseEntity<String> checkpoint() {
+		AuditCheckpoint checkpoint = this.log.checkpoint();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("audit-checkpoint-" + checkpoint.entryId() + ".txt")
+						.build()
+						.toString())
+			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+			.body(checkpoint.line() + "\n");
 	}
 
 }

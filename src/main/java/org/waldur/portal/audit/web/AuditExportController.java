@@ -22,12 +22,14 @@ import org.waldur.portal.audit.AuditRecord;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -64,6 +66,9 @@ class AuditExportController {
 
 	private ResponseEntity<StreamingResponseBody> export(AuditSearchForm form, String extension, MediaType type,
 			@Nullable String header, Function<AuditEntry, String> format) {
+		if (!form.dateErrors().isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join("; ", form.dateErrors().values()));
+		}
 		AuditFilter filter = form.toFilter();
 		this.log.record(new AuditRecord(AuditAction.AUDIT_EXPORTED, AuditOutcome.SUCCESS, null, "audit_log", null,
 				form.session(),

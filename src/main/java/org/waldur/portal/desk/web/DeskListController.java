@@ -1,6 +1,9 @@
 package org.waldur.portal.desk.web;
 
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.waldur.portal.desk.DeskPage;
 import org.waldur.portal.desk.DeskQuery;
@@ -33,8 +36,14 @@ class DeskListController {
 	}
 
 	@GetMapping("/onboarding")
-	String list(@ModelAttribute("form") DeskListForm form, Authentication user, Model model) {
+	String list(@ModelAttribute("form") DeskListForm form, Authentication user, Model model,
+			HttpServletResponse response) {
 		Viewer viewer = Viewer.of(user);
+		Map<String, String> dateErrors = form.dateErrors();
+		if (!dateErrors.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		model.addAttribute("dateErrors", dateErrors);
 		DeskQuery query = form.toQuery();
 		DeskPage page = this.search.search(query, viewer);
 		model.addAttribute("section", "onboarding");

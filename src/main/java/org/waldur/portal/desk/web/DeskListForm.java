@@ -2,7 +2,9 @@ package org.waldur.portal.desk.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.desk.DeskFilter;
@@ -13,7 +15,8 @@ import org.waldur.portal.onboarding.OnboardingStep;
 
 /**
  * The query parameters of the desk list, as typed. Unknown values are ignored rather than
- * refused, so an edited link still shows a list.
+ * refused, so an edited link still shows a list; dates that are not days of the years 1
+ * to 9999 are reported by {@link #dateErrors()}.
  *
  * @param status a status name
  * @param step a step slug
@@ -33,6 +36,12 @@ record DeskListForm(@Nullable String status, @Nullable String step, @Nullable Bo
 		@Nullable String createdBy, @Nullable String assignee, @Nullable String customer, @Nullable String from,
 		@Nullable String to, @Nullable String q, @Nullable Integer page, @Nullable Integer size, @Nullable String sort,
 		@Nullable String dir) {
+
+	/** The first day a filter may name. */
+	static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+
+	/** The last day a filter may name (the day after it must still exist in SQL). */
+	static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
 
 	DeskQuery toQuery() {
 		DeskFilter filter = new DeskFilter(status(this.status), step(this.step), Boolean.TRUE.equals(this.attention),
@@ -62,12 +71,33 @@ record DeskListForm(@Nullable String status, @Nullable String step, @Nullable Bo
 		return null;
 	}
 
+	/**
+	 * What is wrong with the typed dates, one message per field ({@code from},
+	 * {@code to}); empty when both are absent or valid days.
+	 */
+	Map<String, String> dateErrors() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (invalid(this.from)) {
+			errors.put("from", "Enter the first day as a date between " + FIRST_DAY + " and " + LAST_DAY);
+		}
+		if (invalid(this.to)) {
+			errors.put("to", "Enter the last day as a date between " + FIRST_DAY + " and " + LAST_DAY);
+		}
+		return errors;
+	}
+
+	private static boolean invalid(@Nullable String text) {
+		return text != null && !text.isBlank() && date(text) == null;
+	}
+
+	/** The day, or {@code null} when absent, not a date or beyond the years 1 to 9999. */
 	private static @Nullable LocalDate date(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip().toUpperCase(Locale.ROOT));
+			LocalDate day = LocalDate.parse(text.strip().toUpperCase(Locale.ROOT));
+			return (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) ? null : day;
 		}
 		catch (DateTimeParseException ex) {
 			return null;

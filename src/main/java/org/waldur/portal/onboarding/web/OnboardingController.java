@@ -55,14 +55,13 @@ class OnboardingController {
 	}
 
 	@GetMapping("/{id}/summary")
-	String summary(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
+	String summary(@PathVariable long id, Authentication user, Model model) {
 		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		boolean mayChange = viewer.mayChange(session);
-		if (mayChange && session.hasServiceToken() && !session.isServiceTokenDisplayed()) {
-			model.addAttribute("token", this.onboarding.revealToken(id, viewer));
-			noStore(response);
-		}
+		// Viewing changes nothing: the token is shown, and its showing recorded, on POST.
+		model.addAttribute("tokenNotShownYet",
+				mayChange && session.hasServiceToken() && !session.isServiceTokenDisplayed());
 		model.addAttribute("section", "onboarding");
 		model.addAttribute("onboarding", session);
 		model.addAttribute("steps", this.pages.indicator(session, null));
