@@ -28,6 +28,9 @@ final class AgentConfigGenerator {
 	 */
 	static final String TOKEN_PLACEHOLDER = "${" + TOKEN_VARIABLE + "}";
 
+	/** The agent's modes, one process (systemd service) each. */
+	static final List<String> MODES = List.of("order_process", "membership_sync", "report");
+
 	/** The backend of the agent's three modes. */
 	static final String SLURM = "slurm";
 

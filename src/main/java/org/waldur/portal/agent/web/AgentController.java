@@ -10,6 +10,7 @@ import org.waldur.portal.agent.AgentConfig;
 import org.waldur.portal.agent.AgentConfigRefusedException;
 import org.waldur.portal.agent.AgentFile;
 import org.waldur.portal.agent.AgentHandover;
+import org.waldur.portal.agent.CheckOutcome;
 import org.waldur.portal.agent.CheckResult;
 import org.waldur.portal.agent.HandoverCheck;
 import org.waldur.portal.agent.HandoverStatus;
@@ -17,6 +18,7 @@ import org.waldur.portal.onboarding.Viewer;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -78,6 +81,20 @@ class AgentController {
 		long failed = results.stream().filter((r) -> !r.passed()).count();
 		redirect.addFlashAttribute((failed == 0) ? "flashSuccess" : "flashError",
 				(failed == 0) ? "All checks passed." : failed + " of " + results.size() + " checks failed.");
+		return "redirect:/onboarding/" + id + "/agent#checks";
+	}
+
+	@PostMapping("/simulate-start")
+	String simulateStart(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		if (!this.handover.sandbox()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		List<CheckResult> results = this.handover.simulateAgentStart(id, Viewer.of(user));
+		boolean running = results.stream()
+			.anyMatch((r) -> r.check() == HandoverCheck.AGENT_RUNNING && r.outcome() == CheckOutcome.PASSED);
+		redirect.addFlashAttribute(running ? "flashSuccess" : "flashError", running
+				? "The sandbox now holds the agent's registration, as a started agent leaves it; the checks ran again."
+				: "The simulated start did not make the agent look running; see the checks.");
 		return "redirect:/onboarding/" + id + "/agent#checks";
 	}
 
