@@ -240,6 +240,43 @@ public class AgentHandover {
 		requireCompleted(requireChange(id, viewer));
 	}
 
+	/**
+	 * The systemd unit of one agent mode, for download; it holds no secret.
+	 * @throws AgentNotReadyException when the onboarding is not completed
+	 * @throws IllegalArgumentException for an unknown mode
+	 */
+	public String systemdUnit(long id, Viewer viewer, String mode) {
+		OnboardingSession session = requireCompleted(this.onboarding.get(id, viewer));
+		OfferingInput input = session.getOfferingInput();
+		return AgentConfigGenerator.systemdUnit(mode, (input != null) ? input.name() : session.getTitle());
+	}
+
+	/** The agent's modes, one systemd unit each, with the unit's file name. */
+	public static Map<String, String> units() {
+		Map<String, String> units = new java.util.LinkedHashMap<>();
+		AgentConfigGenerator.MODES.forEach((mode) -> units.put(mode, AgentConfigGenerator.unitName(mode)));
+		return units;
+	}
+
+	/**
+	 * The QoS settings the SLURM backend needs for the offering's integration options:
+	 * {@code qos_paused} with {@code supports_pausing}, {@code qos_downscaled} with
+	 * {@code supports_downscaling}.
+	 */
+	public static RequiredQos requiredQos(OnboardingSession session) {
+		org.waldur.portal.onboarding.IntegrationInput input = session.getIntegrationInput();
+		return new RequiredQos(input != null && input.supportsPausing(), input != null && input.supportsDownscaling());
+	}
+
+	/**
+	 * Which QoS names the configuration must carry.
+	 *
+	 * @param paused whether {@code qos_paused} is needed
+	 * @param downscaled whether {@code qos_downscaled} is needed
+	 */
+	public record RequiredQos(boolean paused, boolean downscaled) {
+	}
+
 	/** Whether the configuration points at the portal's built-in sandbox. */
 	public boolean sandbox() {
 		return this.endpoint.getObject().sandbox();

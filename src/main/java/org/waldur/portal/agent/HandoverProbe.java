@@ -105,8 +105,9 @@ class HandoverProbe {
 		findings.add(lifetime(session, me));
 		AgentRunningProbe.Sighting sighting = this.running.probe(session, (me != null) ? serviceAccount : null);
 		findings.add((me == null && serviceAccount != null && meFailure != null)
-				? Finding.failed(HandoverCheck.AGENT_RUNNING,
-						"Not checked: the service-account token does not work (see the token check).")
+				? Finding.warning(HandoverCheck.AGENT_RUNNING,
+						"Not known: Waldur answers about the agent only to a "
+								+ "working service-account token, and this one does not work (see the token check).")
 				: sighting.finding());
 		return new Probe(findings, sighting.seen());
 	}
