@@ -45,4 +45,13 @@ public final class AgentEvents {
 	public record ConfigDownloaded(long sessionId, String actor) {
 	}
 
+	/**
+	 * In sandbox mode, someone simulated the site agent's first start.
+	 *
+	 * @param sessionId the onboarding
+	 * @param actor who simulated it
+	 */
+	public record AgentStartSimulated(long sessionId, String actor) {
+	}
+
 }

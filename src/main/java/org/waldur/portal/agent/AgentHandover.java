@@ -2,6 +2,7 @@ package org.waldur.portal.agent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,6 +19,9 @@ import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepExecution;
 import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.onboarding.Viewer;
+import org.waldur.portal.waldur.AgentIdentity;
+import org.waldur.portal.waldur.AgentRegistration;
+import org.waldur.portal.waldur.AgentService;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurEndpoint;
@@ -99,8 +103,13 @@ public class AgentHandover {
 	 */
 	public List<CheckResult> runChecks(long id, Viewer viewer) {
 		OnboardingSession session = requireChange(id, viewer);
-		List<Finding> findings = this.probe.probe(session, () -> this.onboarding.useServiceToken(id, viewer,
-				(token) -> this.waldur.currentUser(WaldurCredential.owner(token)).value()));
+		WaldurCredential serviceAccount = session.hasServiceToken()
+				? this.onboarding.useServiceToken(id, viewer, WaldurCredential::serviceAccount) : null;
+		HandoverProbe.Probe probe = this.probe.probe(session, serviceAccount);
+		List<Finding> findings = probe.findings();
+		if (probe.agentSeen()) {
+			this.onboarding.recordAgentSeen(id, this.clock.instant());
+		}
 		return Objects.requireNonNull(this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
 			List<CheckResult> results = new ArrayList<>();
@@ -116,6 +125,48 @@ public class AgentHandover {
 			return results;
 		}));
 	}
+
+	/**
+	 * In sandbox mode, does what the site agent does when it starts, with the
+	 * service-account token: registers its identity for the offering (or updates it), one
+	 * service per mode and a SLURM processor each; then runs the checks. Published as
+	 * {@link AgentEvents.AgentStartSimulated}.
+	 * @return the checks' results
+	 * @throws AgentNotReadyException when the onboarding is not completed
+	 * @throws IllegalStateException when the portal does not talk to its sandbox
+	 */
+	public List<CheckResult> simulateAgentStart(long id, Viewer viewer) {
+		OnboardingSession session = requireCompleted(requireChange(id, viewer));
+		if (!sandbox()) {
+			throw new IllegalStateException("The agent's start is simulated against the built-in sandbox only.");
+		}
+		String offering = Objects.requireNonNull(session.getOfferingUuid());
+		this.onboarding.useServiceToken(id, viewer, (token) -> {
+			WaldurCredential agent = WaldurCredential.serviceAccount(token);
+			String name = "agent-" + offering.replace("-", "");
+			List<AgentIdentity> existing = this.waldur.agentIdentities(agent, offering, name).value();
+			AgentIdentity identity = this.waldur
+				.registerAgent(agent,
+						new AgentRegistration(offering, name, SIMULATED_VERSION,
+								Map.of("waldur-site-agent", SIMULATED_VERSION, "waldur-site-agent-slurm",
+										SIMULATED_VERSION),
+								this.clock.instant().atOffset(ZoneOffset.UTC)),
+						existing.isEmpty() ? null : existing.get(0).uuid())
+				.value();
+			for (String mode : AgentConfigGenerator.MODES) {
+				AgentService service = this.waldur.registerAgentService(agent, identity.uuid(), name + "-" + mode, mode)
+					.value();
+				this.waldur.registerAgentProcessor(agent, service.uuid(), "slurm-" + mode, "SLURM", "simulated");
+			}
+			return identity;
+		});
+		this.transactions.executeWithoutResult(
+				(status) -> this.events.publishEvent(new AgentEvents.AgentStartSimulated(id, viewer.username())));
+		return runChecks(id, viewer);
+	}
+
+	/** The version the simulated agent reports. */
+	static final String SIMULATED_VERSION = "1.0.8";
 
 	/**
 	 * The configuration with the token left as a placeholder, for display; nothing is
@@ -187,6 +238,43 @@ public class AgentHandover {
 	 */
 	public void requireTokenDownload(long id, Viewer viewer) {
 		requireCompleted(requireChange(id, viewer));
+	}
+
+	/**
+	 * The systemd unit of one agent mode, for download; it holds no secret.
+	 * @throws AgentNotReadyException when the onboarding is not completed
+	 * @throws IllegalArgumentException for an unknown mode
+	 */
+	public String systemdUnit(long id, Viewer viewer, String mode) {
+		OnboardingSession session = requireCompleted(this.onboarding.get(id, viewer));
+		OfferingInput input = session.getOfferingInput();
+		return AgentConfigGenerator.systemdUnit(mode, (input != null) ? input.name() : session.getTitle());
+	}
+
+	/** The agent's modes, one systemd unit each, with the unit's file name. */
+	public static Map<String, String> units() {
+		Map<String, String> units = new java.util.LinkedHashMap<>();
+		AgentConfigGenerator.MODES.forEach((mode) -> units.put(mode, AgentConfigGenerator.unitName(mode)));
+		return units;
+	}
+
+	/**
+	 * The QoS settings the SLURM backend needs for the offering's integration options:
+	 * {@code qos_paused} with {@code supports_pausing}, {@code qos_downscaled} with
+	 * {@code supports_downscaling}.
+	 */
+	public static RequiredQos requiredQos(OnboardingSession session) {
+		org.waldur.portal.onboarding.IntegrationInput input = session.getIntegrationInput();
+		return new RequiredQos(input != null && input.supportsPausing(), input != null && input.supportsDownscaling());
+	}
+
+	/**
+	 * Which QoS names the configuration must carry.
+	 *
+	 * @param paused whether {@code qos_paused} is needed
+	 * @param downscaled whether {@code qos_downscaled} is needed
+	 */
+	public record RequiredQos(boolean paused, boolean downscaled) {
 	}
 
 	/** Whether the configuration points at the portal's built-in sandbox. */

@@ -15,12 +15,25 @@ import org.jspecify.annotations.Nullable;
  * @param qosDefault {@code qos_default}, or {@code null} for the agent's default
  * @param qosDownscaled {@code qos_downscaled}, or {@code null}
  * @param qosPaused {@code qos_paused}, or {@code null}
+ * @param timezone {@code timezone}: the zone of billing-period boundaries, such as
+ * {@code Europe/Tallinn}
+ * @param logShipping whether the agent ships its warnings to Waldur
+ * ({@code log_shipping})
  */
 public record AgentSettings(String defaultAccount, String customerPrefix, String projectPrefix, String allocationPrefix,
 		@Nullable String clusterName, @Nullable String qosDefault, @Nullable String qosDownscaled,
-		@Nullable String qosPaused) {
+		@Nullable String qosPaused, String timezone, boolean logShipping) {
+
+	/** Settings in UTC without log shipping. */
+	public AgentSettings(String defaultAccount, String customerPrefix, String projectPrefix, String allocationPrefix,
+			@Nullable String clusterName, @Nullable String qosDefault, @Nullable String qosDownscaled,
+			@Nullable String qosPaused) {
+		this(defaultAccount, customerPrefix, projectPrefix, allocationPrefix, clusterName, qosDefault, qosDownscaled,
+				qosPaused, "UTC", false);
+	}
 
 	public AgentSettings {
+		Objects.requireNonNull(timezone, "timezone");
 		Objects.requireNonNull(defaultAccount, "defaultAccount");
 		Objects.requireNonNull(customerPrefix, "customerPrefix");
 		Objects.requireNonNull(projectPrefix, "projectPrefix");

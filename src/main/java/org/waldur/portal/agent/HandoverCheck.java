@@ -27,8 +27,17 @@ public enum HandoverCheck {
 	 */
 	OFFERING_USER_CREATION("The agent may create offering users"),
 
-	/** How long the token lives; a warning when it expires. */
-	TOKEN_LIFETIME("Token lifetime");
+	/**
+	 * How long the token lives, as Waldur reports it to the service account; fails when
+	 * the token would expire without the operator having chosen a lifetime.
+	 */
+	TOKEN_LIFETIME("Token lifetime"),
+
+	/**
+	 * The site agent registered itself in Waldur for the offering, its services run and
+	 * its processors ran within the hour.
+	 */
+	AGENT_RUNNING("Site agent is running");
 
 	private final String title;
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.waldur.portal.config.PortalProperties;
 import org.waldur.portal.onboarding.OfferingInput;
 import org.waldur.portal.onboarding.OnboardingSession;
+import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.waldur.Offering;
 import org.waldur.portal.waldur.OfferingUserRole;
 import org.waldur.portal.waldur.UserAuthToken;
@@ -45,15 +46,18 @@ class HandoverProbe {
 
 	private final Clock clock;
 
+	private final AgentRunningProbe running;
+
 	/**
 	 * Waldur's components per offering, as last read: page views reuse them for
 	 * {@code portal.waldur.list-cache-time} instead of asking Waldur on every view.
 	 */
 	private final Cache<String, List<Offering.OfferingComponent>> components;
 
-	HandoverProbe(WaldurClient waldur, Clock clock, PortalProperties properties) {
+	HandoverProbe(WaldurClient waldur, Clock clock, PortalProperties properties, AgentRunningProbe running) {
 		this.waldur = waldur;
 		this.clock = clock;
+		this.running = running;
 		this.components = Caffeine.newBuilder()
 			.expireAfterWrite(properties.waldur().listCacheTime())
 			.maximumSize(1_000)
@@ -62,11 +66,21 @@ class HandoverProbe {
 
 	/**
 	 * Runs every check.
-	 * @param currentUser calls {@code users/me} with the service-account token
+	 * @param serviceAccount the service-account token, or {@code null} when none is held
 	 */
-	List<Finding> probe(OnboardingSession session, Supplier<WaldurUser> currentUser) {
+	Probe probe(OnboardingSession session, @Nullable WaldurCredential serviceAccount) {
 		List<Finding> findings = new ArrayList<>();
-		findings.add(token(session, currentUser));
+		WaldurUser me = null;
+		WaldurException meFailure = null;
+		if (serviceAccount != null) {
+			try {
+				me = this.waldur.currentUser(serviceAccount).value();
+			}
+			catch (WaldurException ex) {
+				meFailure = ex;
+			}
+		}
+		findings.add(token(session, me, meFailure));
 		findings.add(role(session));
 		Offering offering = null;
 		String offeringProblem = null;
@@ -88,8 +102,23 @@ class HandoverProbe {
 				: Finding.failed(HandoverCheck.OFFERING_COMPONENTS, offeringProblem));
 		findings.add((offering != null) ? userCreation(offering)
 				: Finding.failed(HandoverCheck.OFFERING_USER_CREATION, offeringProblem));
-		findings.add(lifetime(session));
-		return findings;
+		findings.add(lifetime(session, me));
+		AgentRunningProbe.Sighting sighting = this.running.probe(session, (me != null) ? serviceAccount : null);
+		findings.add((me == null && serviceAccount != null && meFailure != null)
+				? Finding.warning(HandoverCheck.AGENT_RUNNING,
+						"Not known: Waldur answers about the agent only to a "
+								+ "working service-account token, and this one does not work (see the token check).")
+				: sighting.finding());
+		return new Probe(findings, sighting.seen());
+	}
+
+	/**
+	 * What the checks found.
+	 *
+	 * @param findings one per check, in check order
+	 * @param agentSeen whether Waldur holds a registration of the site agent
+	 */
+	record Probe(List<Finding> findings, boolean agentSeen) {
 	}
 
 	/**
@@ -122,26 +151,26 @@ class HandoverProbe {
 		}
 	}
 
-	private Finding token(OnboardingSession session, Supplier<WaldurUser> currentUser) {
+	private Finding token(OnboardingSession session, @Nullable WaldurUser user, @Nullable WaldurException failure) {
 		HandoverCheck check = HandoverCheck.TOKEN_AUTHENTICATES;
 		if (!session.hasServiceToken() || session.getUserUuid() == null) {
 			return Finding.failed(check, "No service-account token yet: the token step is not done.");
 		}
-		try {
-			WaldurUser user = currentUser.get();
-			if (!same(user.uuid(), session.getUserUuid())) {
-				return Finding.failed(check, "The token authenticates, but as '" + user.username()
-						+ "', not as the service account '" + session.getUsername() + "'.");
-			}
-			return Finding.passed(check, "users/me answered with the token as '" + user.username() + "'.");
+		if (failure instanceof WaldurAuthorizationException refused) {
+			return Finding.failed(check, CredentialProblem.of(refused).explain());
 		}
-		catch (WaldurAuthorizationException ex) {
-			return Finding.failed(check, "Waldur refused the token: " + ex.getMessage()
-					+ " It was refreshed or deleted elsewhere, or it expired; refresh it on the summary page.");
+		if (failure != null || user == null) {
+			return Finding.failed(check, "Could not check the service-account token: "
+					+ ((failure != null) ? failure.getMessage() : "no answer"));
 		}
-		catch (WaldurException ex) {
-			return Finding.failed(check, "Could not check the token: " + ex.getMessage());
+		if (!same(user.uuid(), session.getUserUuid())) {
+			return Finding.failed(check, "The service-account token authenticates, but as '" + user.username()
+					+ "', not as the service account '" + session.getUsername() + "'.");
 		}
+		if (!user.isActive()) {
+			return Finding.failed(check, CredentialProblem.INACTIVE.explain());
+		}
+		return Finding.passed(check, "users/me answered with the service-account token as '" + user.username() + "'.");
 	}
 
 	private Finding role(OnboardingSession session) {
@@ -216,47 +245,73 @@ class HandoverProbe {
 						+ "with an error. Set it in the offering's plugin_options (update_integration).");
 	}
 
-	private Finding lifetime(OnboardingSession session) {
+	private Finding lifetime(OnboardingSession session, @Nullable WaldurUser me) {
 		HandoverCheck check = HandoverCheck.TOKEN_LIFETIME;
 		if (session.getUserUuid() == null) {
 			return Finding.failed(check, "No service account yet.");
 		}
+		Instant now = this.clock.instant();
+		if (me != null) {
+			Instant expiresAt = (me.tokenExpiresAt() != null) ? me.tokenExpiresAt().toInstant() : null;
+			return lifetimeFinding(me.tokenLifetime(), expiresAt, "as Waldur reports it to the service account",
+					chosen(session, me.tokenLifetime()), now);
+		}
 		Integer seconds = session.getServiceTokenLifetime();
 		Instant lastUse = session.getServiceTokenCreated();
-		String source = "as read when the token was fetched";
+		String source = "as recorded by the portal";
 		try {
 			UserAuthToken token = this.waldur.getToken(session.getUserUuid()).value();
 			seconds = token.userTokenLifetime();
 			lastUse = (token.created() != null) ? token.created().toInstant() : null;
-			source = "as Waldur reports it now";
+			source = "as Waldur reports it to staff";
 		}
 		catch (WaldurException ex) {
 			source = source + " (Waldur could not be asked: " + ex.getMessage() + ")";
 		}
-		return lifetimeFinding(seconds, lastUse, source, session.getUserUuid());
+		Instant expiresAt = (seconds != null && lastUse != null) ? lastUse.plusSeconds(seconds) : null;
+		return lifetimeFinding(seconds, expiresAt, source, chosen(session, seconds), now);
 	}
 
-	static Finding lifetimeFinding(@Nullable Integer seconds, @Nullable Instant lastUse, String source,
-			String userUuid) {
+	/** Whether the keep-token step set exactly this lifetime, as the operator chose. */
+	private static boolean chosen(OnboardingSession session, @Nullable Integer seconds) {
+		return session.step(OnboardingStep.KEEP_TOKEN).getStatus() == StepStatus.DONE && seconds != null
+				&& seconds.equals(session.getKeepTokenSeconds());
+	}
+
+	/**
+	 * The lifetime check: passes for a token that never expires, warns for a lifetime the
+	 * operator chose, fails for a token that expired, would expire between the agent's
+	 * runs, or expires because nobody chose otherwise (Waldur's default).
+	 */
+	static Finding lifetimeFinding(@Nullable Integer seconds, @Nullable Instant expiresAt, String source,
+			boolean chosen, Instant now) {
 		HandoverCheck check = HandoverCheck.TOKEN_LIFETIME;
 		if (seconds == null) {
-			return Finding.passed(check, "The token does not expire (token_lifetime is empty, " + source + ").");
+			return Finding.passed(check, "The token never expires (token_lifetime is empty, " + source + ").");
 		}
 		Duration lifetime = Duration.ofSeconds(seconds);
-		String expiry = (lastUse != null) ? " Unless used, it expires at " + lastUse.plus(lifetime) + "." : "";
-		String howTo = " To make it non-expiring, set token_lifetime to null as the service account itself: "
-				+ "PATCH /api/users/" + userUuid + "/ with the service-account token and the body "
-				+ "{\"token_lifetime\": null, \"agree_with_policy\": true}, or ask the Waldur operator to change "
-				+ "WALDUR_CORE.TOKEN_LIFETIME.";
+		String expiry = (expiresAt != null) ? " Unless used, it expires at " + expiresAt + "." : "";
+		String fix = " To keep it valid, run the step '" + OnboardingStep.KEEP_TOKEN.title()
+				+ "': it sets the lifetime as the service account itself (PATCH users/{uuid}/ with its own token;"
+				+ " staff cannot).";
+		if (expiresAt != null && !expiresAt.isAfter(now)) {
+			return Finding.failed(check, "The token expired at " + expiresAt + " (" + human(lifetime) + " without use, "
+					+ source + "). " + CredentialProblem.EXPIRED.explain());
+		}
 		if (lifetime.compareTo(AGENT_PERIOD) < 0) {
 			return Finding.failed(check, "The token expires after " + human(lifetime) + " without use (" + source
 					+ "), sooner than the agent's 5-minute order-processing period: it would expire between runs."
-					+ howTo);
+					+ expiry + fix);
 		}
-		return Finding.warning(check, "The token expires after " + human(lifetime) + " without use (" + source
-				+ "). Waldur moves the expiry forward on every call, so a running agent (order processing every "
-				+ "5 minutes) keeps it alive; if every agent process stops for longer, Waldur answers "
-				+ "'Token has expired.' and the token must be refreshed here." + expiry + howTo);
+		if (!chosen) {
+			return Finding.failed(check, "The token expires after " + human(lifetime) + " without use (" + source
+					+ "), and nobody chose that: an agent installed later, or stopped for longer, is locked out "
+					+ "with 'Token has expired.'." + expiry + fix);
+		}
+		return Finding.warning(check,
+				"The token expires after " + human(lifetime) + " without use (" + source + "), as chosen in the step '"
+						+ OnboardingStep.KEEP_TOKEN.title() + "'. A running agent keeps it "
+						+ "alive; if every agent process stops for longer, the token must be refreshed here." + expiry);
 	}
 
 	private static String human(Duration duration) {

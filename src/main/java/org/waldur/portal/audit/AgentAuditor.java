@@ -46,4 +46,12 @@ class AgentAuditor {
 				event.sessionId(), "Site agent configuration downloaded without the token"));
 	}
 
+	@EventListener
+	@Transactional
+	public void on(AgentEvents.AgentStartSimulated event) {
+		this.log
+			.record(session(AuditAction.AGENT_START_SIMULATED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
+					"Site agent's first start simulated against the sandbox with the " + "service-account token"));
+	}
+
 }

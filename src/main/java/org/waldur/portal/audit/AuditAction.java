@@ -17,6 +17,9 @@ public enum AuditAction {
 	/** A site agent configuration without the token was downloaded. */
 	AGENT_CONFIG_DOWNLOADED,
 
+	/** In sandbox mode, the site agent's first start was simulated. */
+	AGENT_START_SIMULATED,
+
 	/** A portal account was created. */
 	ACCOUNT_CREATED,
 

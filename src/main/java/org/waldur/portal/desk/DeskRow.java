@@ -20,10 +20,23 @@ import org.waldur.portal.onboarding.OnboardingStep;
  * @param username the service account, once created
  * @param createdAt when it was started
  * @param updatedAt when it last changed
+ * @param agentSeenAt when its site agent was first seen registered in Waldur, or
+ * {@code null}
  */
 public record DeskRow(long id, String title, OnboardingStatus status, OnboardingStep currentStep, String createdBy,
 		@Nullable String assignee, @Nullable String customerName, @Nullable String offeringUuid,
-		@Nullable String username, Instant createdAt, Instant updatedAt) {
+		@Nullable String username, Instant createdAt, Instant updatedAt, @Nullable Instant agentSeenAt) {
+
+	/**
+	 * For a completed onboarding, whether its site agent was ever seen: "Agent seen" or
+	 * "Agent never seen"; {@code null} for the others.
+	 */
+	public @Nullable String agentSighting() {
+		if (this.status != OnboardingStatus.COMPLETED) {
+			return null;
+		}
+		return (this.agentSeenAt != null) ? "Agent seen" : "Agent never seen";
+	}
 
 	/** Whether support should look at it. */
 	public boolean needsAttention() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeskSearch {
 
 	private static final String COLUMNS = "s.id, s.title, s.status, s.current_step, s.created_by, s.assignee, "
-			+ "s.customer_name, s.offering_uuid, s.username, s.created_at, s.updated_at";
+			+ "s.customer_name, s.offering_uuid, s.username, s.created_at, s.updated_at, s.agent_seen_at";
 
 	/**
 	 * Interrupted sessions listed by id in the "needs attention" filter; more use a
@@ -160,7 +161,10 @@ public class DeskSearch {
 				OnboardingStep.valueOf(rs.getString("current_step")), rs.getString("created_by"),
 				rs.getString("assignee"), rs.getString("customer_name"), rs.getString("offering_uuid"),
 				rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+				Optional.ofNullable(rs.getObject("agent_seen_at", OffsetDateTime.class))
+					.map(OffsetDateTime::toInstant)
+					.orElse(null));
 	}
 
 	private static OffsetDateTime utc(java.time.Instant instant) {

@@ -216,6 +216,36 @@ public class Onboarding {
 		});
 	}
 
+	/**
+	 * Saves the token lifetime the keep-token step sets: {@code null} for none, else
+	 * seconds (at least 60, as Waldur requires).
+	 */
+	public void saveKeepToken(long id, long version, @Nullable Integer seconds, Viewer viewer) {
+		if (seconds != null && seconds < 60) {
+			throw new IllegalArgumentException("Waldur needs a lifetime of at least 60 seconds.");
+		}
+		change(id, version, viewer, (session, now) -> {
+			session.editKeepToken(seconds, now);
+			this.events
+				.publishEvent(new OnboardingEvents.InputsSaved(id, OnboardingStep.KEEP_TOKEN, viewer.username()));
+		});
+	}
+
+	/**
+	 * Records that a hand-over check found the onboarding's site agent registered in
+	 * Waldur; only the first time is kept.
+	 */
+	public void recordAgentSeen(long id, Instant when) {
+		this.transactions.executeWithoutResult((status) -> {
+			OnboardingSession session = this.sessions.findById(id)
+				.orElseThrow(() -> new OnboardingNotFoundException(id));
+			if (session.getAgentSeenAt() == null) {
+				session.recordAgentSeen(when);
+				this.sessions.saveAndFlush(session);
+			}
+		});
+	}
+
 	/** Hands the onboarding to {@code assignee} with a note. */
 	public void assign(long id, String assignee, String note, Viewer viewer) {
 		change(id, null, viewer, (session, now) -> {
@@ -402,9 +432,12 @@ public class Onboarding {
 	private StepExecutor.Run snapshotForPreview(OnboardingSession session, OnboardingStep step) {
 		WaldurCredential credential = (step.tokenChoice() == OnboardingStep.TokenChoice.OWNER_OR_STAFF
 				&& session.hasOwnerToken()) ? WaldurCredential.owner("preview-only") : WaldurCredential.staff();
+		if (step.tokenChoice() == OnboardingStep.TokenChoice.SERVICE_ACCOUNT) {
+			credential = WaldurCredential.serviceAccount("preview-only");
+		}
 		return new StepExecutor.Run(credential, false, null, this.clock.instant(), session.getOfferingInput(),
 				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
-				session.getUserUuid(), null);
+				session.getUserUuid(), null, session.getKeepTokenSeconds());
 	}
 
 	private Claim claim(long id, OnboardingStep step, long version, String fingerprint, Viewer viewer) {
@@ -471,6 +504,7 @@ public class Onboarding {
 			OnboardingSession session = this.sessions.findById(id)
 				.orElseThrow(() -> new OnboardingNotFoundException(id));
 			Instant now = this.clock.instant();
+			boolean wasCompleted = session.getStatus() == OnboardingStatus.COMPLETED;
 			if (outcome.update() instanceof StepExecutor.TokenUpdate token) {
 				session.storeServiceToken(this.secrets.encrypt(token.token(), purpose(session, "service-token")),
 						token.created(), token.lifetime(), now);
@@ -491,7 +525,7 @@ public class Onboarding {
 			if (step == OnboardingStep.TOKEN_REFRESH) {
 				this.events.publishEvent(new OnboardingEvents.TokenRefreshed(id, viewer.username(), outcome.outcome()));
 			}
-			if (session.getStatus() == OnboardingStatus.COMPLETED && step == OnboardingStep.TOKEN) {
+			if (session.getStatus() == OnboardingStatus.COMPLETED && !wasCompleted && step.inWizard()) {
 				this.events.publishEvent(new OnboardingEvents.Completed(id, viewer.username()));
 			}
 			return attempt;
@@ -568,11 +602,18 @@ public class Onboarding {
 			credential = WaldurCredential.owner(this.secrets.decrypt(sealedOwner, purpose(session, "owner-token")));
 		}
 		String sealedToken = session.getServiceTokenSecret();
+		if (step.tokenChoice() == OnboardingStep.TokenChoice.SERVICE_ACCOUNT) {
+			if (sealedToken == null) {
+				throw new StepNotRunnableException("This step needs the service-account token from the token step.");
+			}
+			credential = WaldurCredential
+				.serviceAccount(this.secrets.decrypt(sealedToken, purpose(session, "service-token")));
+		}
 		String heldToken = (step == OnboardingStep.TOKEN_REFRESH && reconcile && sealedToken != null)
 				? this.secrets.decrypt(sealedToken, purpose(session, "service-token")) : null;
 		return new StepExecutor.Run(credential, reconcile, settlesAt, now, session.getOfferingInput(),
 				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
-				session.getUserUuid(), heldToken);
+				session.getUserUuid(), heldToken, session.getKeepTokenSeconds());
 	}
 
 	private String staleMessage(OnboardingSession session, OnboardingStep step) {

@@ -94,6 +94,10 @@ public class OnboardingSession {
 
 	private boolean serviceTokenDisplayed;
 
+	private @Nullable Integer keepTokenSeconds;
+
+	private @Nullable Instant agentSeenAt;
+
 	@Convert(converter = JsonColumn.Candidates.class)
 	private OfferingCandidate @Nullable [] offeringCandidates;
 
@@ -245,6 +249,22 @@ public class OnboardingSession {
 		return this.serviceTokenLifetime;
 	}
 
+	/**
+	 * The token lifetime the operator chose for the keep-token step, in seconds;
+	 * {@code null} (the default, as Waldur's agent guide recommends) for none.
+	 */
+	public @Nullable Integer getKeepTokenSeconds() {
+		return this.keepTokenSeconds;
+	}
+
+	/**
+	 * When a hand-over check first found the site agent registered in Waldur, or
+	 * {@code null} if it never did.
+	 */
+	public @Nullable Instant getAgentSeenAt() {
+		return this.agentSeenAt;
+	}
+
 	/** Whether the service token was already shown once after it was fetched. */
 	public boolean isServiceTokenDisplayed() {
 		return this.serviceTokenDisplayed;
@@ -315,6 +335,10 @@ public class OnboardingSession {
 		if (!step.inWizard()) {
 			return isCompleted();
 		}
+		if (step == OnboardingStep.KEEP_TOKEN && isCompleted()) {
+			// Onboardings completed before this step existed may still run it.
+			return !step(step).isDone() && step(OnboardingStep.TOKEN).isDone();
+		}
 		return this.status.isOpen() && !step(step).isDone()
 				&& step.prerequisites().stream().allMatch((earlier) -> step(earlier).isDone());
 	}
@@ -355,6 +379,23 @@ public class OnboardingSession {
 		requireEditable(OnboardingStep.INTEGRATION);
 		this.integrationInput = input;
 		touch(now);
+	}
+
+	void editKeepToken(@Nullable Integer seconds, Instant now) {
+		requireEditable(OnboardingStep.KEEP_TOKEN);
+		this.keepTokenSeconds = seconds;
+		touch(now);
+	}
+
+	void recordTokenLifetime(@Nullable Integer seconds, Instant now) {
+		this.serviceTokenLifetime = seconds;
+		touch(now);
+	}
+
+	void recordAgentSeen(Instant when) {
+		if (this.agentSeenAt == null) {
+			this.agentSeenAt = when;
+		}
 	}
 
 	void editAccount(AccountInput input, Instant now) {
@@ -523,7 +564,7 @@ public class OnboardingSession {
 			.filter((s) -> !s.isDone())
 			.map(StepExecution::getStep)
 			.findFirst()
-			.orElse(OnboardingStep.TOKEN);
+			.orElse(OnboardingStep.wizard().get(OnboardingStep.wizard().size() - 1));
 		if (allDone) {
 			// A token refresh whose outcome is unknown needs someone until it is checked.
 			this.status = refreshUncertain ? OnboardingStatus.NEEDS_ATTENTION : OnboardingStatus.COMPLETED;

@@ -33,6 +33,12 @@ public enum OnboardingStep {
 	TOKEN("token", "Service-account token", TokenChoice.STAFF, false),
 
 	/**
+	 * Set the service account's token lifetime (none, or one the operator chose) with
+	 * that account's own token, the only one Waldur lets change it, and read it back.
+	 */
+	KEEP_TOKEN("keep-token", "Keep the agent's token valid", TokenChoice.SERVICE_ACCOUNT, true),
+
+	/**
 	 * Replace the service account's token on demand, once the onboarding is completed;
 	 * the old token stops working at once. Not part of the wizard's sequence.
 	 */
@@ -47,7 +53,10 @@ public enum OnboardingStep {
 		/**
 		 * The organisation-owner token when the session has one, else the staff token.
 		 */
-		OWNER_OR_STAFF
+		OWNER_OR_STAFF,
+
+		/** The service account's own token, the one the site agent uses. */
+		SERVICE_ACCOUNT
 
 	}
 

@@ -54,6 +54,7 @@ class StepExecutor {
 			case SERVICE_ACCOUNT -> createUser(run, calls);
 			case MANAGER_ROLE -> grantManager(run, calls);
 			case TOKEN -> fetchToken(run, calls);
+			case KEEP_TOKEN -> keepToken(run, calls);
 			case TOKEN_REFRESH -> run.reconcile() ? checkRefresh(run, calls) : refreshToken(run, calls);
 		};
 	}
@@ -77,6 +78,8 @@ class StepExecutor {
 					this.waldur.previewAddOfferingUser(run.credential(), require(run.offeringUuid(), "offering"),
 							require(run.userUuid(), "service account"), MANAGER_ROLE);
 				case TOKEN -> this.waldur.previewGetToken(require(run.userUuid(), "service account"));
+				case KEEP_TOKEN -> this.waldur.previewSetTokenLifetime(run.credential(),
+						require(run.userUuid(), "service account"), run.keepTokenSeconds());
 				case TOKEN_REFRESH -> this.waldur.previewRefreshToken(require(run.userUuid(), "service account"));
 			});
 		}
@@ -351,6 +354,37 @@ class StepExecutor {
 				tokenUpdate(result.value()));
 	}
 
+	/**
+	 * Sets the token lifetime as the service account itself (Waldur drops the field from
+	 * anyone else's request and still answers 200), then reads it back with the same
+	 * token: the step succeeds only when Waldur reports the chosen lifetime.
+	 */
+	private StepOutcome keepToken(Run run, StepOutcome.Builder calls) {
+		String user = require(run.userUuid(), "service account");
+		Integer wanted = run.keepTokenSeconds();
+		calls.add(this.waldur.setTokenLifetime(run.credential(), user, wanted).exchange());
+		WaldurResult<WaldurUser> me = this.waldur.currentUser(run.credential());
+		calls.add(me.exchange());
+		Integer reported = me.value().tokenLifetime();
+		if (!sameUuid(user, me.value().uuid())) {
+			return calls.done(AttemptOutcome.FAILED,
+					"The token the portal holds belongs to '" + me.value().username()
+							+ "', not to the service account: nothing was changed for the service account. Refresh its "
+							+ "token on the summary page, then run this step again.",
+					null);
+		}
+		if (!Objects.equals(wanted, reported)) {
+			return calls.done(AttemptOutcome.FAILED, "Waldur accepted the request but still reports "
+					+ TokenLifetimes.describe(reported) + " instead of " + TokenLifetimes.describe(wanted)
+					+ ": the change did not take. Only the service account itself may change its lifetime; check "
+					+ "that the request went with its token, then try again.",
+					(session, now) -> session.recordTokenLifetime(reported, now));
+		}
+		return calls.done(AttemptOutcome.SUCCEEDED,
+				"Waldur now reports that the service account's token " + TokenLifetimes.describe(reported) + ".",
+				(session, now) -> session.recordTokenLifetime(reported, now));
+	}
+
 	private static StepOutcome.SessionUpdate offeringUpdate(Offering offering) {
 		List<String> plans = offering.plans()
 			.stream()
@@ -419,10 +453,12 @@ class StepExecutor {
 	 * @param offeringUuid the offering, once created
 	 * @param userUuid the service account, once created
 	 * @param heldToken the service-account token the portal holds, for a refresh check
+	 * @param keepTokenSeconds the token lifetime to set, {@code null} for none
 	 */
 	record Run(WaldurCredential credential, boolean reconcile, @Nullable Instant settlesAt, Instant now,
 			@Nullable OfferingInput offering, @Nullable IntegrationInput integration, @Nullable AccountInput account,
-			@Nullable String offeringUuid, @Nullable String userUuid, @Nullable String heldToken) {
+			@Nullable String offeringUuid, @Nullable String userUuid, @Nullable String heldToken,
+			@Nullable Integer keepTokenSeconds) {
 
 		/** Whether an earlier request may still be in flight. */
 		boolean settling() {

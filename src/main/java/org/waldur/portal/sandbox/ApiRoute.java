@@ -51,6 +51,16 @@ final class ApiRoute {
 		return this;
 	}
 
+	ApiRoute patch(Handler handler) {
+		this.handlers.put("PATCH", handler);
+		return this;
+	}
+
+	ApiRoute put(Handler handler) {
+		this.handlers.put("PUT", handler);
+		return this;
+	}
+
 	/** The path variables if the path matches this route, else {@code null}. */
 	@Nullable Map<String, String> match(String path) {
 		Matcher matcher = this.pattern.matcher(path);

@@ -168,7 +168,7 @@ class OfferingRolesApi {
 		return instant;
 	}
 
-	private static @Nullable Instant parseTime(String text) {
+	static @Nullable Instant parseTime(String text) {
 		try {
 			return OffsetDateTime.parse(text).toInstant();
 		}

@@ -21,10 +21,12 @@ class SandboxRoutes {
 
 	private static final String OFFERINGS = "marketplace-provider-offerings/";
 
+	private static final String AGENTS = "marketplace-site-agent-identities/";
+
 	private final List<ApiRoute> routes;
 
 	SandboxRoutes(OfferingsApi offerings, OfferingActionsApi actions, OfferingRolesApi roles, UsersApi users,
-			DirectoryApi directory) {
+			DirectoryApi directory, AgentIdentitiesApi agents) {
 		this.routes = List.of(ApiRoute.path(OFFERINGS).get(offerings::list).post(offerings::create),
 				ApiRoute.path(OFFERINGS + "{uuid}/").get(offerings::retrieve),
 				ApiRoute.path(OFFERINGS + "{uuid}/update_integration/").post(actions::updateIntegration),
@@ -34,13 +36,19 @@ class SandboxRoutes {
 				ApiRoute.path(OFFERINGS + "{uuid}/add_user/").post(roles::addUser),
 				ApiRoute.path(OFFERINGS + "{uuid}/list_users/").get(roles::listUsers),
 				ApiRoute.path("users/").get(users::list).post(users::create), ApiRoute.path("users/me/").get(users::me),
-				ApiRoute.path("users/{uuid}/").get(users::retrieve),
+				ApiRoute.path("users/{uuid}/").get(users::retrieve).patch(users::update),
 				ApiRoute.path("users/{uuid}/token/").get(users::token),
 				ApiRoute.path("users/{uuid}/refresh_token/").post(users::refreshToken),
 				ApiRoute.path("customers/").get(directory::customers),
 				ApiRoute.path("customers/{uuid}/").get(directory::customer),
 				ApiRoute.path("marketplace-categories/").get(directory::categories),
-				ApiRoute.path("marketplace-categories/{uuid}/").get(directory::category));
+				ApiRoute.path("marketplace-categories/{uuid}/").get(directory::category),
+				ApiRoute.path(AGENTS).get(agents::list).post(agents::create),
+				ApiRoute.path(AGENTS + "{uuid}/").get(agents::retrieve).put(agents::update),
+				ApiRoute.path(AGENTS + "{uuid}/register_service/").post(agents::registerService),
+				ApiRoute.path("marketplace-site-agent-services/").get(agents::services),
+				ApiRoute.path("marketplace-site-agent-services/{uuid}/register_processor/")
+					.post(agents::registerProcessor));
 	}
 
 	List<ApiRoute> all() {

@@ -92,6 +92,39 @@ class UsersApi {
 		return ApiResponse.ok(render(request, visibleUser(request)));
 	}
 
+	/**
+	 * {@code PATCH users/{uuid}/}: staff may edit anyone, others only themselves.
+	 * {@code token_lifetime} is a field of the user's own serializer only: sent by anyone
+	 * else it is dropped, and the answer is 200 all the same. A user who never agreed
+	 * with the policy must agree when editing themselves.
+	 */
+	ApiResponse update(ApiRequest request) {
+		SandboxUser user = visibleUser(request);
+		SandboxUser caller = request.caller();
+		boolean self = user.uuid().equals(caller.uuid());
+		if (!self && !caller.staff()) {
+			throw ApiException.forbidden();
+		}
+		FieldReader reader = new FieldReader(request.object());
+		Boolean agreed = reader.bool("agree_with_policy", false);
+		Integer lifetime = null;
+		boolean lifetimeGiven = self && reader.raw("token_lifetime") != null;
+		if (lifetimeGiven) {
+			lifetime = reader.integer("token_lifetime", true, 60, Integer.MAX_VALUE, null, false);
+		}
+		if (self && !caller.staff() && !Boolean.TRUE.equals(agreed)) {
+			reader.error("agree_with_policy", "User must agree with the policy.");
+		}
+		if (reader.hasErrors()) {
+			throw ApiException.badRequest(reader.errors());
+		}
+		if (lifetimeGiven) {
+			this.users.updateTokenLifetime(user.uuid(), lifetime);
+		}
+		SandboxUser updated = this.users.find(user.uuid()).orElseThrow();
+		return ApiResponse.ok(render(request, updated));
+	}
+
 	ApiResponse me(ApiRequest request) {
 		return ApiResponse.ok(render(request, request.caller()));
 	}

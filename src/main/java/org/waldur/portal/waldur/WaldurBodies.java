@@ -1,6 +1,9 @@
 package org.waldur.portal.waldur;
 
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON bodies the client sends, in Waldur's field names (snake_case by the mapper).
@@ -35,6 +38,35 @@ final class WaldurBodies {
 			return new UserCreate(user.username(), user.email(), user.firstName(), user.lastName(), false, true, false,
 					true);
 		}
+
+	}
+
+	/**
+	 * {@code PatchedUserRequest} changing the token's lifetime only; the user must agree
+	 * with the policy when it never did (Waldur's service accounts have not).
+	 */
+	record TokenLifetimeUpdate(@Nullable Integer tokenLifetime, boolean agreeWithPolicy) {
+
+	}
+
+	/** {@code AgentIdentityRequest}. */
+	record AgentIdentityCreate(String offering, String name, String version, Map<String, String> dependencies,
+			String lastRestarted) {
+
+		static AgentIdentityCreate of(AgentRegistration registration) {
+			return new AgentIdentityCreate(WaldurUuids.canonical(registration.offering()), registration.name(),
+					registration.version(), registration.dependencies(), registration.lastRestarted().toString());
+		}
+
+	}
+
+	/** {@code AgentServiceCreateRequest}. */
+	record AgentServiceCreate(String name, String mode) {
+
+	}
+
+	/** {@code AgentProcessorCreateRequest}. */
+	record AgentProcessorCreate(String name, String backendType, String backendVersion) {
 
 	}
 

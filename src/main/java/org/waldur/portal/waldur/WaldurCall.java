@@ -35,6 +35,12 @@ record WaldurCall(WaldurOperation operation, HttpMethod method, String path, Map
 		return new WaldurCall(operation, HttpMethod.POST, path, Map.of(), body, credential, null, null, false);
 	}
 
+	/** A call with another method, such as {@code PATCH} or {@code PUT}. */
+	static WaldurCall send(WaldurOperation operation, HttpMethod method, WaldurCredential credential, String path,
+			@Nullable Object body) {
+		return new WaldurCall(operation, method, path, Map.of(), body, credential, null, null, false);
+	}
+
 	/** This call with one more query parameter, left out when the value is blank. */
 	WaldurCall query(String name, @Nullable Object value) {
 		if (value == null || value.toString().isBlank()) {

@@ -147,6 +147,83 @@ public class WaldurClient {
 	}
 
 	/**
+	 * Sets the user's token lifetime ({@code null}: never expires). Waldur lets only the
+	 * user change it: send it with {@code credential} of that user, and read it back,
+	 * since another caller gets 200 and nothing changes.
+	 */
+	public WaldurResult<WaldurUser> setTokenLifetime(WaldurCredential credential, String userUuid,
+			@Nullable Integer seconds) {
+		return one(tokenLifetimeCall(credential, userUuid, seconds), WaldurUser.class);
+	}
+
+	/** The call as {@link #setTokenLifetime} would send it. */
+	public WaldurRequestPreview previewSetTokenLifetime(WaldurCredential credential, String userUuid,
+			@Nullable Integer seconds) {
+		return this.transport.preview(tokenLifetimeCall(credential, userUuid, seconds));
+	}
+
+	private static WaldurCall tokenLifetimeCall(WaldurCredential credential, String userUuid,
+			@Nullable Integer seconds) {
+		return WaldurCall.send(WaldurOperation.SET_TOKEN_LIFETIME, HttpMethod.PATCH, credential, user(userUuid),
+				new WaldurBodies.TokenLifetimeUpdate(seconds, true));
+	}
+
+	/** The site agents registered for the offering, with their services. */
+	public WaldurResult<List<AgentIdentity>> agentIdentities(WaldurCredential credential, String offeringUuid,
+			@Nullable String name) {
+		WaldurCall call = WaldurCall
+			.get(WaldurOperation.LIST_AGENT_IDENTITIES, credential, "marketplace-site-agent-identities/")
+			.query("offering_uuid", WaldurUuids.require(offeringUuid))
+			.query("name", name);
+		WaldurResponse response = this.transport.execute(call);
+		return new WaldurResult<>(this.reader.readList(call, response, AgentIdentity.class), response.exchange());
+	}
+
+	/** The services of a registered site agent, with their processors. */
+	public WaldurResult<List<AgentService>> agentServices(WaldurCredential credential, String identityUuid) {
+		WaldurCall call = WaldurCall
+			.get(WaldurOperation.LIST_AGENT_SERVICES, credential, "marketplace-site-agent-services/")
+			.query("identity_uuid", WaldurUuids.require(identityUuid));
+		WaldurResponse response = this.transport.execute(call);
+		return new WaldurResult<>(this.reader.readList(call, response, AgentService.class), response.exchange());
+	}
+
+	/**
+	 * Registers a site agent as the agent does on start: creates its identity, or
+	 * replaces it when {@code existingUuid} is given.
+	 */
+	public WaldurResult<AgentIdentity> registerAgent(WaldurCredential credential, AgentRegistration registration,
+			@Nullable String existingUuid) {
+		WaldurBodies.AgentIdentityCreate body = WaldurBodies.AgentIdentityCreate.of(registration);
+		WaldurCall call = (existingUuid != null)
+				? WaldurCall.send(WaldurOperation.REGISTER_AGENT_IDENTITY, HttpMethod.PUT, credential,
+						"marketplace-site-agent-identities/" + WaldurUuids.require(existingUuid) + "/", body)
+				: WaldurCall.post(WaldurOperation.REGISTER_AGENT_IDENTITY, credential,
+						"marketplace-site-agent-identities/", body);
+		return one(call, AgentIdentity.class);
+	}
+
+	/** Registers (or finds) the service of one agent mode. */
+	public WaldurResult<AgentService> registerAgentService(WaldurCredential credential, String identityUuid,
+			String name, String mode) {
+		return one(WaldurCall.post(WaldurOperation.REGISTER_AGENT_SERVICE, credential,
+				"marketplace-site-agent-identities/" + WaldurUuids.require(identityUuid) + "/register_service/",
+				new WaldurBodies.AgentServiceCreate(name, mode)), AgentService.class);
+	}
+
+	/**
+	 * Registers (or updates) a processor of a service; Waldur sets its last run to now.
+	 */
+	public WaldurResult<AgentProcessor> registerAgentProcessor(WaldurCredential credential, String serviceUuid,
+			String name, String backendType, String backendVersion) {
+		return one(
+				WaldurCall.post(WaldurOperation.REGISTER_AGENT_PROCESSOR, credential,
+						"marketplace-site-agent-services/" + WaldurUuids.require(serviceUuid) + "/register_processor/",
+						new WaldurBodies.AgentProcessorCreate(name, backendType, backendVersion)),
+				AgentProcessor.class);
+	}
+
+	/**
 	 * One page of the organisations the credential can see, read with the page-time
 	 * time-out and retries.
 	 * @param query a search text, or {@code null}

@@ -32,7 +32,23 @@ enum WaldurOperation {
 
 	LIST_CUSTOMERS("listing organisations", "a valid token"),
 
-	LIST_CATEGORIES("listing marketplace categories", "a valid token");
+	LIST_CATEGORIES("listing marketplace categories", "a valid token"),
+
+	SET_TOKEN_LIFETIME("setting the token's lifetime",
+			"the service account's own token (Waldur lets only the user change it)"),
+
+	LIST_AGENT_IDENTITIES("reading the site agent's registration", "a token that can see the offering"),
+
+	LIST_AGENT_SERVICES("reading the site agent's services", "a token that can see the offering"),
+
+	REGISTER_AGENT_IDENTITY("registering the site agent",
+			"a token of staff, an owner of the organisation or an offering manager"),
+
+	REGISTER_AGENT_SERVICE("registering a site agent service",
+			"a token of staff, an owner of the organisation or an offering manager"),
+
+	REGISTER_AGENT_PROCESSOR("registering a site agent processor",
+			"a token of staff, an owner of the organisation or an offering manager");
 
 	private final String description;
 

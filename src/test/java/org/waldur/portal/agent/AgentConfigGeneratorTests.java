@@ -127,4 +127,31 @@ class AgentConfigGeneratorTests {
 		assertThat(load(yaml)).containsOnlyKeys("timezone", "offerings");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theChosenTimeZoneAndLogShippingAreWritten() {
+		AgentSettings settings = new AgentSettings("root", "hpc_", "hpc_", "hpc_", null, null, "limited", "paused",
+				"Europe/Tallinn", true);
+		String yaml = AgentConfigGenerator.generate(offering("Test Cluster"), settings, null);
+		assertThat(load(yaml)).containsEntry("timezone", "Europe/Tallinn");
+		assertThat((Map<String, Object>) load(yaml).get("log_shipping")).containsEntry("enabled", true)
+			.containsEntry("log_level", "WARNING");
+		assertThat(AgentConfigValidator.validate(yaml, List.of("node_hours", "cpu", "setup"))).isEmpty();
+		String without = AgentConfigGenerator.generate(offering("Test Cluster"), AgentSettings.defaults(), null);
+		assertThat(load(without)).doesNotContainKey("log_shipping").containsEntry("timezone", "UTC");
+	}
+
+	@Test
+	void eachModeHasASystemdUnitRunningTheAgentWithTheInstalledConfiguration() {
+		assertThat(AgentConfigGenerator.MODES).containsExactly("order_process", "membership_sync", "report");
+		String unit = AgentConfigGenerator.systemdUnit("membership_sync", "Test Cluster");
+		assertThat(AgentConfigGenerator.unitName("membership_sync")).isEqualTo("waldur-agent-membership-sync.service");
+		assertThat(unit).contains("[Service]")
+			.contains("ExecStart=/usr/local/bin/waldur_site_agent -m membership_sync -c "
+					+ "/etc/waldur/waldur-site-agent-config.yaml")
+			.contains("Restart=on-failure")
+			.contains("WantedBy=multi-user.target");
+		assertThatIllegalArgumentException().isThrownBy(() -> AgentConfigGenerator.systemdUnit("bogus", "x"));
+	}
+
 }

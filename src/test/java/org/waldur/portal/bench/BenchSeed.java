@@ -57,7 +57,7 @@ final class BenchSeed {
 					insert into onboarding_session (title, status, current_step, created_by, assignee, created_at,
 						updated_at, customer_uuid, customer_name, offering_uuid, offering_url, user_uuid, username,
 						service_token_displayed, version)
-					select title, status, case when status = 'COMPLETED' then 'TOKEN' else step end, creator,
+					select title, status, case when status = 'COMPLETED' then 'KEEP_TOKEN' else step end, creator,
 						case when mod(g, 10) = 0 then 'support' else creator end, %s, %s,
 						'c0ffee00' || lpad(cast(mod(g, 200) as varchar), 24, '0'), 'Customer ' || mod(g, 200),
 						case when status = 'DRAFT' then null else 'a1b2c3d4' || lpad(cast(g as varchar), 24, '0') end,
@@ -83,7 +83,7 @@ final class BenchSeed {
 
 	void steps() {
 		String[] steps = { "OFFERING", "INTEGRATION", "ACTIVATION", "SERVICE_ACCOUNT", "MANAGER_ROLE", "TOKEN",
-				"TOKEN_REFRESH" };
+				"KEEP_TOKEN", "TOKEN_REFRESH" };
 		for (String step : steps) {
 			this.jdbc.sql("""
 					insert into onboarding_step (session_id, step, status, attempts, started_at, ended_at)

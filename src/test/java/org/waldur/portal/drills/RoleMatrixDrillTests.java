@@ -172,7 +172,9 @@ class RoleMatrixDrillTests {
 				.getId();
 			path = path.replace("{id}", String.valueOf(id));
 		}
-		return path.replace("/{step}/run", "/offering/run").replace("{step}", "integration");
+		return path.replace("/{step}/run", "/offering/run")
+			.replace("{step}", "integration")
+			.replace("{mode}", "report");
 	}
 
 	private static long idIn(String path) {

@@ -48,7 +48,7 @@ class OnboardingFlowTests {
 		assertThat(session.getUserUuid()).isNotBlank();
 		assertThat(session.getPlanUuids()).hasSize(1);
 		assertThat(session.hasServiceToken()).isTrue();
-		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(6)
+		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(7)
 			.allMatch((attempt) -> attempt.getOutcome() == AttemptOutcome.SUCCEEDED);
 		assertThat(offerings("Flow Cluster")).isEqualTo(1);
 		String token = this.onboarding.revealToken(id, OnboardingDriver.OPERATOR);

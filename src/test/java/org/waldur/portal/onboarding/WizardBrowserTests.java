@@ -72,19 +72,26 @@ class WizardBrowserTests {
 		shot("wizard-5-manager-role");
 		confirm(STEP);
 		shot("wizard-6-token");
-		confirm(By.id("completed"));
-		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
+		confirm(By.id("token-once"));
 		assertThat(browser.findAll(By.id("token-value"))).isEmpty();
 		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		String token = browser.text(By.id("token-value"));
 		assertThat(token).hasSize(40);
 		assertThat(browser.find(By.id("copy-token")).isDisplayed()).isTrue();
-		shot("wizard-7-completed");
+		shot("wizard-6-token-shown");
 		browser.clickAndWait(By.id("back-to-summary"), SUMMARY);
+		browser.clickAndWait(By.id("resume"), STEP);
+		assertThat(browser.text(STEP)).isEqualTo("Step 7: Keep the agent's token valid");
+		assertThat(browser.text(By.id("preview-request"))).startsWith("PATCH http://");
+		assertThat(browser.text(By.id("preview-authorization"))).contains("service-account token");
+		shot("wizard-7-keep-token");
+		confirm(By.id("completed"));
+		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
+		shot("wizard-8-completed");
 		browser.reload(SUMMARY);
 		assertThat(browser.findAll(By.id("token-value"))).isEmpty();
 		assertThat(browser.pageSource()).doesNotContain(token);
-		assertThat(browser.findAll(By.cssSelector("#attempts tbody tr[data-outcome='SUCCEEDED']"))).hasSize(6);
+		assertThat(browser.findAll(By.cssSelector("#attempts tbody tr[data-outcome='SUCCEEDED']"))).hasSize(7);
 		assertThat(count("Browser Cluster")).isEqualTo(1);
 	}
 
@@ -116,10 +123,13 @@ class WizardBrowserTests {
 		confirm(STEP);
 		shot("wizard-resume-3-support-retried");
 		confirm(STEP);
-		confirm(By.id("completed"));
-		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
+		confirm(By.id("token-once"));
 		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		assertThat(browser.findAll(By.id("token-value"))).hasSize(1);
+		browser.clickAndWait(By.id("back-to-summary"), SUMMARY);
+		browser.clickAndWait(By.id("resume"), STEP);
+		confirm(By.id("completed"));
+		assertThat(browser.text(By.id("completed"))).contains("Onboarding complete");
 		shot("wizard-resume-4-completed");
 		assertThat(this.jdbc.sql("select count(*) from sandbox_user where username = 'resumed_cluster_agent'")
 			.query(Long.class)

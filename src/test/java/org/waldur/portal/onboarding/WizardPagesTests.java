@@ -295,7 +295,7 @@ class WizardPagesTests {
 				.with(csrf())
 				.param("version", String.valueOf(this.driver.version(id))))
 			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#refresh"));
-		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(6);
+		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(7);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.waldur.portal.agent.AgentConfig;
 import org.waldur.portal.agent.AgentConfigRefusedException;
 import org.waldur.portal.agent.AgentFile;
 import org.waldur.portal.agent.AgentHandover;
+import org.waldur.portal.agent.CheckOutcome;
 import org.waldur.portal.agent.CheckResult;
 import org.waldur.portal.agent.HandoverCheck;
 import org.waldur.portal.agent.HandoverStatus;
@@ -17,6 +18,7 @@ import org.waldur.portal.onboarding.Viewer;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -55,7 +58,12 @@ class AgentController {
 			BindingResult result, Authentication user, Model model) {
 		Viewer viewer = Viewer.of(user);
 		HandoverStatus status = this.handover.status(id, viewer);
+		validate(status.session(), settings, result);
 		model.addAttribute("section", "onboarding");
+		model.addAttribute("units", AgentHandover.units());
+		model.addAttribute("requiredQos", AgentHandover.requiredQos(status.session()));
+		model.addAttribute("installCommands", String.join("\n", NextCommands.install()));
+		model.addAttribute("checkCommands", String.join("\n", NextCommands.diagnose(settings.toSettings())));
 		model.addAttribute("status", status);
 		model.addAttribute("onboarding", status.session());
 		model.addAttribute("checks", rows(status.results()));
@@ -80,11 +88,64 @@ class AgentController {
 		return "redirect:/onboarding/" + id + "/agent#checks";
 	}
 
+	@PostMapping("/simulate-start")
+	String simulateStart(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		if (!this.handover.sandbox()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		List<CheckResult> results = this.handover.simulateAgentStart(id, Viewer.of(user));
+		boolean running = results.stream()
+			.anyMatch((r) -> r.check() == HandoverCheck.AGENT_RUNNING && r.outcome() == CheckOutcome.PASSED);
+		redirect.addFlashAttribute(running ? "flashSuccess" : "flashError", running
+				? "The sandbox now holds the agent's registration, as a started agent leaves it; the checks ran again."
+				: "The simulated start did not make the agent look running; see the checks.");
+		return "redirect:/onboarding/" + id + "/agent#checks";
+	}
+
+	@GetMapping("/systemd/{mode}.service")
+	ResponseEntity<String> unit(@PathVariable long id, @PathVariable String mode, Authentication user) {
+		if (!AgentHandover.units().containsKey(mode)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		String unit = this.handover.systemdUnit(id, Viewer.of(user), mode);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(AgentHandover.units().get(mode)).build().toString())
+			.body(unit);
+	}
+
+	/**
+	 * Settings that depend on the onboarding: the QoS names its integration options need
+	 * and a time zone the agent knows.
+	 */
+	private void validate(org.waldur.portal.onboarding.OnboardingSession session, AgentSettingsForm settings,
+			BindingResult result) {
+		AgentHandover.RequiredQos required = AgentHandover.requiredQos(session);
+		if (required.paused() && blank(settings.getQosPaused())) {
+			result.rejectValue("qosPaused", "required", "Enter the SLURM QoS for paused resources, such as paused: "
+					+ "the offering supports pausing (supports_pausing).");
+		}
+		if (required.downscaled() && blank(settings.getQosDownscaled())) {
+			result.rejectValue("qosDownscaled", "required", "Enter the SLURM QoS for downscaled resources, such as "
+					+ "limited: the offering supports downscaling (supports_downscaling).");
+		}
+		if (!result.hasFieldErrors("timezone") && !settings.validTimezone()) {
+			result.rejectValue("timezone", "zone",
+					"Enter a time zone name such as UTC or Europe/Tallinn, the zone Waldur bills in.");
+		}
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
 	/** A POST, because each download is recorded. */
 	@PostMapping("/config.yaml")
 	Object config(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
 			BindingResult result, @RequestParam(defaultValue = "false") boolean componentsReviewed, Authentication user,
 			RedirectAttributes redirect) {
+		validate(this.handover.status(id, Viewer.of(user)).session(), settings, result);
 		if (result.hasErrors()) {
 			return "redirect:" + url(id, "", settings);
 		}
@@ -106,6 +167,7 @@ class AgentController {
 			RedirectAttributes redirect) {
 		Viewer viewer = Viewer.of(user);
 		this.handover.requireTokenDownload(id, viewer);
+		validate(this.handover.status(id, viewer).session(), settings, result);
 		String refused = refusal(confirmed, result);
 		if (refused != null) {
 			redirect.addFlashAttribute("flashError", refused);

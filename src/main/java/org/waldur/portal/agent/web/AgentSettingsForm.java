@@ -1,5 +1,6 @@
 package org.waldur.portal.agent.web;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,15 +50,42 @@ public class AgentSettingsForm {
 
 	@Size(max = 64, message = "Use at most 64 characters.")
 	@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE)
-	private @Nullable String qosDownscaled;
+	private @Nullable String qosDownscaled = "limited";
 
 	@Size(max = 64, message = "Use at most 64 characters.")
 	@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE)
-	private @Nullable String qosPaused;
+	private @Nullable String qosPaused = "paused";
+
+	@Size(max = 64, message = "Use at most 64 characters.")
+	private @Nullable String timezone = "UTC";
+
+	private boolean logShipping;
 
 	AgentSettings toSettings() {
 		return new AgentSettings(text(this.defaultAccount), text(this.customerPrefix), text(this.projectPrefix),
-				text(this.allocationPrefix), this.clusterName, this.qosDefault, this.qosDownscaled, this.qosPaused);
+				text(this.allocationPrefix), this.clusterName, this.qosDefault, this.qosDownscaled, this.qosPaused,
+				validTimezone() ? text(this.timezone) : "UTC", this.logShipping);
+	}
+
+	/** Whether the time zone is a zone name Java (and the agent's Python) knows. */
+	boolean validTimezone() {
+		return this.timezone != null && ZoneId.getAvailableZoneIds().contains(this.timezone);
+	}
+
+	public @Nullable String getTimezone() {
+		return this.timezone;
+	}
+
+	public void setTimezone(@Nullable String timezone) {
+		this.timezone = timezone;
+	}
+
+	public boolean isLogShipping() {
+		return this.logShipping;
+	}
+
+	public void setLogShipping(boolean logShipping) {
+		this.logShipping = logShipping;
 	}
 
 	/** The form as query parameters, for the download links. */
@@ -71,6 +99,8 @@ public class AgentSettingsForm {
 		parameters.put("qosDefault", text(this.qosDefault));
 		parameters.put("qosDownscaled", text(this.qosDownscaled));
 		parameters.put("qosPaused", text(this.qosPaused));
+		parameters.put("timezone", text(this.timezone));
+		parameters.put("logShipping", Boolean.toString(this.logShipping));
 		return parameters;
 	}
 

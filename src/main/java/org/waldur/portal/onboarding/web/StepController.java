@@ -98,6 +98,29 @@ class StepController {
 		return "onboarding/step";
 	}
 
+	@PostMapping("/keep-token")
+	String saveKeepToken(@PathVariable long id, @RequestParam long version,
+			@Valid @ModelAttribute("form") KeepTokenForm form, BindingResult result, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		Viewer viewer = Viewer.of(user);
+		if (form.hoursMissing()) {
+			result.rejectValue("hours", "required",
+					"Enter after how many hours without use the token expires, for example 720 (30 days).");
+		}
+		if (!result.hasErrors()) {
+			try {
+				this.onboarding.saveKeepToken(id, version, form.toSeconds(), viewer);
+				redirect.addFlashAttribute("flashSuccess", "Token lifetime saved. Check the request below.");
+				return "redirect:/onboarding/" + id + "/steps/keep-token#preview";
+			}
+			catch (StepNotRunnableException ex) {
+				result.reject("state", ex.getMessage());
+			}
+		}
+		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.KEEP_TOKEN, viewer, true);
+		return "onboarding/step";
+	}
+
 	@PostMapping("/{step}/run")
 	String run(@PathVariable long id, @PathVariable OnboardingStep step, @RequestParam long version,
 			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
@@ -105,8 +128,10 @@ class StepController {
 			StepAttempt attempt = this.onboarding.run(id, step, version, fingerprint, Viewer.of(user));
 			if (attempt.getOutcome().isSuccess()) {
 				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
-				return (step.next() != null && step.inWizard()) ? "redirect:" + StepPages.href(id, step.next())
-						: "redirect:/onboarding/" + id + "/summary";
+				// The fetched token is shown once, on the summary; it leads on to the
+				// next step.
+				return (step.next() != null && step.inWizard() && step != OnboardingStep.TOKEN)
+						? "redirect:" + StepPages.href(id, step.next()) : "redirect:/onboarding/" + id + "/summary";
 			}
 			redirect.addFlashAttribute("flashError", step.title() + ": " + attempt.getMessage());
 		}

@@ -43,6 +43,7 @@ class StepForms {
 					? session.getIntegrationInput() : IntegrationInput.defaults());
 			case SERVICE_ACCOUNT -> (session.getAccountInput() != null) ? AccountForm.of(session.getAccountInput())
 					: AccountForm.suggestedFor(session.getTitle());
+			case KEEP_TOKEN -> KeepTokenForm.of(session.getKeepTokenSeconds());
 			default -> null;
 		};
 		if (form == null || model.containsAttribute("form")) {

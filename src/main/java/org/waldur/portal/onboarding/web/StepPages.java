@@ -12,6 +12,7 @@ import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.StepExecution;
 import org.waldur.portal.onboarding.StepStatus;
+import org.waldur.portal.onboarding.TokenLifetimes;
 import org.waldur.portal.onboarding.Viewer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,6 +75,8 @@ class StepPages {
 		model.addAttribute("nextHref", (step.next() != null && session.step(step).getStatus() == StepStatus.DONE)
 				? href(session, step.next()) : null);
 		model.addAttribute("maxCallSeconds", this.onboarding.interruptedAfter().toSeconds());
+		model.addAttribute("keepTokenChoice", TokenLifetimes.describe(session.getKeepTokenSeconds()));
+		model.addAttribute("keepTokenReported", TokenLifetimes.describe(session.getServiceTokenLifetime()));
 		model.addAttribute("usernamePolicies", Choice.USERNAME_POLICIES);
 		model.addAttribute("accountPolicies", Choice.ACCOUNT_POLICIES);
 	}
