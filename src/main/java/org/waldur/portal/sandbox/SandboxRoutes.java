@@ -17,14 +17,14 @@ class SandboxRoutes {
 
 	/** Collections whose detail URLs are hyperlinks in request bodies. */
 	static final Set<String> COLLECTIONS = Set.of("marketplace-provider-offerings", "users", "customers",
-			"marketplace-categories", "marketplace-plans");
+			"marketplace-categories", "marketplace-plans", "marketplace-service-providers");
 
 	private static final String OFFERINGS = "marketplace-provider-offerings/";
 
 	private final List<ApiRoute> routes;
 
 	SandboxRoutes(OfferingsApi offerings, OfferingActionsApi actions, OfferingRolesApi roles, UsersApi users,
-			DirectoryApi directory) {
+			DirectoryApi directory, ServiceProvidersApi providers, ServerApi server) {
 		this.routes = List.of(ApiRoute.path(OFFERINGS).get(offerings::list).post(offerings::create),
 				ApiRoute.path(OFFERINGS + "{uuid}/").get(offerings::retrieve),
 				ApiRoute.path(OFFERINGS + "{uuid}/update_integration/").post(actions::updateIntegration),
@@ -40,7 +40,11 @@ class SandboxRoutes {
 				ApiRoute.path("customers/").get(directory::customers),
 				ApiRoute.path("customers/{uuid}/").get(directory::customer),
 				ApiRoute.path("marketplace-categories/").get(directory::categories),
-				ApiRoute.path("marketplace-categories/{uuid}/").get(directory::category));
+				ApiRoute.path("marketplace-categories/{uuid}/").get(directory::category),
+				ApiRoute.path("marketplace-service-providers/").get(providers::list).post(providers::create),
+				ApiRoute.path("marketplace-service-providers/{uuid}/").get(providers::retrieve),
+				ApiRoute.path("version/").get(server::version),
+				ApiRoute.path("override-settings/").get(server::overrideSettings));
 	}
 
 	List<ApiRoute> all() {

@@ -38,6 +38,11 @@ final class WaldurBodies {
 
 	}
 
+	/** {@code ServiceProviderRequest}: only the organisation; Waldur fills the rest. */
+	record ServiceProviderCreate(String customer) {
+
+	}
+
 	/** {@code UserRoleCreateRequest}. */
 	record RoleCreate(String role, String user) {
 

@@ -32,7 +32,19 @@ enum WaldurOperation {
 
 	LIST_CUSTOMERS("listing organisations", "a valid token"),
 
-	LIST_CATEGORIES("listing marketplace categories", "a valid token");
+	LIST_CATEGORIES("listing marketplace categories", "a valid token"),
+
+	GET_CUSTOMER("reading the organisation", "a token that can see the organisation"),
+
+	GET_CATEGORY("reading the marketplace category", "a valid token"),
+
+	FIND_SERVICE_PROVIDERS("looking up service providers", "a valid token"),
+
+	REGISTER_SERVICE_PROVIDER("registering the organisation as a service provider", "a staff token"),
+
+	GET_VERSION("reading Waldur's version", "a staff or support token"),
+
+	GET_SETTINGS("reading Waldur's settings", "a staff token");
 
 	private final String description;
 
