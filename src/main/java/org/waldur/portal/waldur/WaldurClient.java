@@ -230,7 +230,7 @@ public class WaldurClient {
 	/**
 	 * Waldur's version ({@code GET version/}, staff or support only), without retries.
 	 */
-	WaldurResult<JsonNode> version(Duration timeout) {
+	public WaldurResult<JsonNode> version(Duration timeout) {
 		return one(
 				WaldurCall.get(WaldurOperation.GET_VERSION, WaldurCredential.staff(), "version/").patience(timeout, 0),
 				JsonNode.class);
@@ -240,7 +240,7 @@ public class WaldurClient {
 	 * Waldur's overridable settings ({@code GET override-settings/}, admins only),
 	 * without retries.
 	 */
-	WaldurResult<JsonNode> overrideSettings(Duration timeout) {
+	public WaldurResult<JsonNode> overrideSettings(Duration timeout) {
 		return one(WaldurCall.get(WaldurOperation.GET_SETTINGS, WaldurCredential.staff(), "override-settings/")
 			.patience(timeout, 0), JsonNode.class);
 	}

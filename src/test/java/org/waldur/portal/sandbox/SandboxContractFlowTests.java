@@ -126,14 +126,14 @@ class SandboxContractFlowTests {
 	static final List<String> SERVER_OVER_SCHEMA = List.of("/scope: null", "/future_prices/", "/user_image: null",
 			"/image: null");
 
-	private static void assertResponse(WaldurExchange exchange, int status, String schema) {
+	static void assertResponse(WaldurExchange exchange, int status, String schema) {
 		assertThat(exchange.status()).isEqualTo(status);
 		assertThat(significant(CONTRACT.validate(schema, withoutBlanks(exchange.responseBody()))))
 			.as(exchange.responseBody())
 			.isEmpty();
 	}
 
-	private static void assertListResponse(WaldurExchange exchange, String itemSchema) {
+	static void assertListResponse(WaldurExchange exchange, String itemSchema) {
 		assertThat(exchange.status()).isEqualTo(200);
 		assertThat(significant(CONTRACT.validateList(itemSchema, withoutBlanks(exchange.responseBody()))))
 			.as(exchange.responseBody())
