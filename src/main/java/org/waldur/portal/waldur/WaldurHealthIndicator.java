@@ -67,6 +67,15 @@ class WaldurHealthIndicator implements HealthIndicator {
 	 */
 	@Override
 	public Health health() {
+		Health health = probedHealth();
+		if (!Status.UP.equals(health.getStatus())) {
+			return health;
+		}
+		// The version has its own cache (WaldurServer), shared with the pages.
+		return withVersion(Health.status(health.getStatus()).withDetails(health.getDetails())).build();
+	}
+
+	private Health probedHealth() {
 		Probed cached = this.last;
 		if (cached != null && cached.freshAt(this.clock.instant())) {
 			return cached.health();
@@ -107,7 +116,7 @@ class WaldurHealthIndicator implements HealthIndicator {
 		}
 		try {
 			WaldurUser user = this.client.probe(this.timeout).value();
-			return withVersion(health.up().withDetail("user", String.valueOf(user.username()))).build();
+			return health.up().withDetail("user", String.valueOf(user.username())).build();
 		}
 		catch (WaldurException ex) {
 			return health.down().withDetail("reason", reason(ex)).build();

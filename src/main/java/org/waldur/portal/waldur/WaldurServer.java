@@ -3,6 +3,7 @@ package org.waldur.portal.waldur;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -67,12 +68,11 @@ public class WaldurServer {
 			version = text(body.path("version"));
 			latest = text(body.path("latest_version"));
 		}
-		catch (WaldurException ex) {
-			return WaldurVersion.unknown(ex.getMessage(), now);
-		}
-		catch (IllegalStateException ex) {
-			// No endpoint yet (the sandbox starts with the web server).
-			return WaldurVersion.unknown(String.valueOf(ex.getMessage()), now);
+		catch (WaldurException | IllegalStateException ex) {
+			// An IllegalStateException: no endpoint yet (the sandbox starts with the web
+			// server).
+			return WaldurVersion.unknown(Objects.requireNonNullElse(ex.getMessage(), ex.getClass().getSimpleName()),
+					now);
 		}
 		if (version == null) {
 			return WaldurVersion.unknown("Waldur answered without a version.", now);

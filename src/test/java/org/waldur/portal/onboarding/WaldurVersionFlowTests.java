@@ -63,8 +63,7 @@ class WaldurVersionFlowTests {
 
 	@AfterEach
 	void reset() {
-		this.sandboxVersion.reset();
-		this.server.forget();
+		SandboxFixtures.resetVersion(this.context);
 	}
 
 	@Test
@@ -170,8 +169,7 @@ class WaldurVersionFlowTests {
 	}
 
 	private void answerAs(String version) {
-		this.sandboxVersion.set(version);
-		this.server.forget();
+		SandboxFixtures.answerAs(this.context, version);
 	}
 
 }

@@ -52,8 +52,7 @@ class WaldurServerContractTests {
 
 	@AfterEach
 	void reset() {
-		this.sandboxVersion.reset();
-		this.server.forget();
+		SandboxFixtures.resetVersion(this.context);
 	}
 
 	@Test
@@ -64,12 +63,12 @@ class WaldurServerContractTests {
 		SandboxContractFlowTests.assertResponse(this.waldur.overrideSettings(Duration.ofSeconds(5)).exchange(), 200,
 				"ConstanceSettings");
 
+		SandboxFixtures.answerAs(this.context, "8.0.5");
 		WaldurVersion known = this.server.current();
 		assertThat(known.version()).isEqualTo("8.0.5");
 		assertThat(known.dropsUidNumbers()).isFalse();
 		assertThat(known.providersMayActivate()).isFalse();
-		this.sandboxVersion.set("8.1.2");
-		this.server.forget();
+		SandboxFixtures.answerAs(this.context, "8.1.2");
 		assertThat(this.server.current().version()).isEqualTo("8.1.2");
 		assertThat(this.server.current().dropsUidNumbers()).isTrue();
 	}
