@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 public record Prerequisites(String organisation, boolean serviceProvider, @Nullable Boolean blocked,
 		boolean categoryExists) {
 
+	/** What the category field says when the chosen category is gone. */
+	public static final String MISSING_CATEGORY = "The category does not exist in Waldur (any more): choose another.";
+
 	/** Whether the offering step can be sent. */
 	public boolean met() {
 		return this.serviceProvider && Boolean.FALSE.equals(this.blocked) && this.categoryExists;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -231,9 +232,13 @@ class StepExecutor {
 		if (!run.reconcile()) {
 			Prerequisites prerequisites = prerequisites(input, calls);
 			if (!prerequisites.met()) {
-				return calls.done(AttemptOutcome.REJECTED,
+				// A missing category is shown on its field, as Waldur's own refusal would
+				// be.
+				Map<String, List<String>> fields = prerequisites.categoryExists() ? Map.of()
+						: Map.of("category", List.of(Prerequisites.MISSING_CATEGORY));
+				return new StepOutcome(AttemptOutcome.REJECTED,
 						"Nothing was sent: " + prerequisites.summary() + " Fix this first, then run the step again.",
-						null);
+						calls.exchanges(), fields, null, false);
 			}
 		}
 		WaldurResult<List<Offering>> found = this.waldur.findOfferings(run.credential(), input.name(),
