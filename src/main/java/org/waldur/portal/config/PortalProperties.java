@@ -234,11 +234,25 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * organisation ({@code PORTAL_SANDBOX_OWNER_TOKEN}); generated when empty
 	 * @param demoPassword password of the demo accounts, shown on the sign-in page in
 	 * sandbox mode
+	 * @param waldurVersion the Waldur version the sandbox answers
+	 * {@code GET /api/version/} with and behaves as
+	 * ({@code PORTAL_SANDBOX_WALDUR_VERSION}); from 8.1.2 on it drops the UID/GID start
+	 * numbers from {@code plugin_options} as Waldur does. Changeable at run time on the
+	 * sandbox page.
 	 */
 	public record Sandbox(@Nullable String staffToken, @Nullable String ownerToken,
-			@DefaultValue("sandbox-demo") String demoPassword) {
+			@DefaultValue("sandbox-demo") String demoPassword, @DefaultValue("8.1.2") String waldurVersion) {
 
+		/** The newest Waldur version the portal's contract documents. */
+		public static final String NEWEST_DOCUMENTED_VERSION = "8.1.2";
+
+		@ConstructorBinding
 		public Sandbox {
+			waldurVersion = StringUtils.hasText(waldurVersion) ? waldurVersion.trim() : NEWEST_DOCUMENTED_VERSION;
+			if (!waldurVersion.matches("\\d+(\\.\\d+)*")) {
+				throw new InvalidConfigurationException(
+						"PORTAL_SANDBOX_WALDUR_VERSION must be a version such as 8.1.2, not '" + waldurVersion + "'.");
+			}
 			staffToken = StringUtils.hasText(staffToken) ? staffToken.trim() : null;
 			ownerToken = StringUtils.hasText(ownerToken) ? ownerToken.trim() : null;
 			if (staffToken != null && staffToken.equals(ownerToken)) {
@@ -250,7 +264,12 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 		@Override
 		public String toString() {
 			return "Sandbox[staffToken=" + Secrets.mask(this.staffToken) + ", ownerToken="
-					+ Secrets.mask(this.ownerToken) + "]";
+					+ Secrets.mask(this.ownerToken) + ", waldurVersion=" + this.waldurVersion + "]";
+		}
+
+		/** Settings that answer as the newest documented Waldur version. */
+		public Sandbox(@Nullable String staffToken, @Nullable String ownerToken, String demoPassword) {
+			this(staffToken, ownerToken, demoPassword, NEWEST_DOCUMENTED_VERSION);
 		}
 
 	}

@@ -25,6 +25,8 @@ import org.waldur.portal.waldur.WaldurNotFoundException;
 import org.waldur.portal.waldur.WaldurOutcomeUnknownException;
 import org.waldur.portal.waldur.WaldurRejectedException;
 import org.waldur.portal.waldur.WaldurRequestPreview;
+import org.waldur.portal.waldur.WaldurServer;
+import org.waldur.portal.waldur.WaldurVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,9 +71,12 @@ public class Onboarding {
 
 	private final Duration interruptedAfter;
 
+	private final WaldurServer server;
+
 	Onboarding(OnboardingSessions sessions, StepAttempts attempts, StepExecutor executor, SecretBox secrets,
 			Clock clock, ApplicationEventPublisher events, TransactionTemplate transactions,
-			PortalProperties properties) {
+			PortalProperties properties, WaldurServer server) {
+		this.server = server;
 		this.sessions = sessions;
 		this.attempts = attempts;
 		this.executor = executor;
@@ -309,11 +314,12 @@ public class Onboarding {
 	 * not confirm the offering; nothing is recorded then
 	 */
 	public StepAttempt chooseOffering(long id, long version, String offeringUuid, Viewer viewer) {
+		WaldurVersion waldur = this.server.current();
 		Claim claim = this.transactions.execute((status) -> {
 			OnboardingSession session = get(id, viewer);
 			requireChoice(session, version, offeringUuid, viewer);
 			Instant now = this.clock.instant();
-			return new Claim(0, now, snapshot(session, OnboardingStep.OFFERING, false, null, now));
+			return new Claim(0, now, snapshot(session, OnboardingStep.OFFERING, false, null, now, waldur));
 		});
 		StepOutcome outcome;
 		try {
@@ -423,13 +429,36 @@ public class Onboarding {
 
 	/**
 	 * The change call {@code step} would send now, for the user to confirm, or empty when
-	 * its inputs or earlier results are missing.
+	 * its inputs or earlier results are missing. It is built for the Waldur version the
+	 * portal talks to ({@link #waldur()}).
 	 */
 	public Optional<WaldurRequestPreview> preview(OnboardingSession session, OnboardingStep step) {
-		return this.executor.preview(step, snapshotForPreview(session, step));
+		return preview(session, step, this.server.current());
 	}
 
-	private StepExecutor.Run snapshotForPreview(OnboardingSession session, OnboardingStep step) {
+	private Optional<WaldurRequestPreview> preview(OnboardingSession session, OnboardingStep step,
+			WaldurVersion waldur) {
+		return this.executor.preview(step, snapshotForPreview(session, step, waldur));
+	}
+
+	/** The Waldur the portal talks to: its version, and what it allows providers. */
+	public WaldurVersion waldur() {
+		return this.server.current();
+	}
+
+	/**
+	 * Checks in Waldur what the offering step assumes of the onboarding's organisation
+	 * and category (only reads, with the staff token); empty before the offering inputs
+	 * are saved.
+	 * @throws WaldurException when Waldur cannot be asked
+	 */
+	public Optional<Prerequisites> prerequisites(OnboardingSession session) {
+		OfferingInput input = session.getOfferingInput();
+		return (input != null) ? Optional.of(this.executor.prerequisites(input, StepOutcome.calls()))
+				: Optional.empty();
+	}
+
+	private StepExecutor.Run snapshotForPreview(OnboardingSession session, OnboardingStep step, WaldurVersion waldur) {
 		WaldurCredential credential = (step.tokenChoice() == OnboardingStep.TokenChoice.OWNER_OR_STAFF
 				&& session.hasOwnerToken()) ? WaldurCredential.owner("preview-only") : WaldurCredential.staff();
 		if (step.tokenChoice() == OnboardingStep.TokenChoice.SERVICE_ACCOUNT) {
@@ -437,15 +466,21 @@ public class Onboarding {
 		}
 		return new StepExecutor.Run(credential, false, null, this.clock.instant(), session.getOfferingInput(),
 				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
-				session.getUserUuid(), null, session.getKeepTokenSeconds());
+				session.getUserUuid(), null, session.getKeepTokenSeconds(), waldur);
 	}
 
 	private Claim claim(long id, OnboardingStep step, long version, String fingerprint, Viewer viewer) {
+		if (step.supportOnly() && !viewer.mayChooseOffering()) {
+			throw new OnboardingAccessDeniedException("Registering the organisation as a service provider needs "
+					+ "support staff (Waldur allows it to staff only). Ask support to register it.");
+		}
+		// Read before the transaction: it may ask Waldur.
+		WaldurVersion waldur = this.server.current();
 		try {
 			return this.transactions.execute((status) -> {
 				OnboardingSession session = get(id, viewer);
 				requireChange(session, viewer);
-				String expected = preview(session, step).map(WaldurRequestPreview::fingerprint).orElse(null);
+				String expected = preview(session, step, waldur).map(WaldurRequestPreview::fingerprint).orElse(null);
 				boolean changed = expected != null && !expected.equals(fingerprint);
 				if (session.getVersion() != version) {
 					throw new StepNotRunnableException(changed ? CHANGED_SINCE_REVIEW : staleMessage(session, step));
@@ -456,9 +491,10 @@ public class Onboarding {
 				Instant now = this.clock.instant();
 				Instant settlesAt = session.step(step).getSettlesAt();
 				boolean reconcile = session.startStep(step, viewer.username(), this.instance, now);
+				session.recordWaldurVersion(waldur.version());
 				this.sessions.saveAndFlush(session);
 				return new Claim(session.step(step).getAttempts(), session.step(step).getStartedAt(),
-						snapshot(session, step, reconcile, settlesAt, now));
+						snapshot(session, step, reconcile, settlesAt, now, waldur));
 			});
 		}
 		catch (OptimisticLockingFailureException ex) {
@@ -595,7 +631,7 @@ public class Onboarding {
 	}
 
 	private StepExecutor.Run snapshot(OnboardingSession session, OnboardingStep step, boolean reconcile,
-			@Nullable Instant settlesAt, Instant now) {
+			@Nullable Instant settlesAt, Instant now, WaldurVersion waldur) {
 		WaldurCredential credential = WaldurCredential.staff();
 		String sealedOwner = session.getOwnerTokenSecret();
 		if (step.tokenChoice() == OnboardingStep.TokenChoice.OWNER_OR_STAFF && sealedOwner != null) {
@@ -613,7 +649,7 @@ public class Onboarding {
 				? this.secrets.decrypt(sealedToken, purpose(session, "service-token")) : null;
 		return new StepExecutor.Run(credential, reconcile, settlesAt, now, session.getOfferingInput(),
 				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
-				session.getUserUuid(), heldToken, session.getKeepTokenSeconds());
+				session.getUserUuid(), heldToken, session.getKeepTokenSeconds(), waldur);
 	}
 
 	private String staleMessage(OnboardingSession session, OnboardingStep step) {

@@ -103,6 +103,8 @@ public class OnboardingSession {
 
 	private boolean offeringChoicePending;
 
+	private @Nullable String waldurVersion;
+
 	@Version
 	private long version;
 
@@ -270,6 +272,14 @@ public class OnboardingSession {
 		return this.serviceTokenDisplayed;
 	}
 
+	/**
+	 * The Waldur version the onboarding last ran a step against
+	 * ({@code GET /api/version/}), or {@code null} when Waldur did not tell.
+	 */
+	public @Nullable String getWaldurVersion() {
+		return this.waldurVersion;
+	}
+
 	public long getVersion() {
 		return this.version;
 	}
@@ -332,6 +342,10 @@ public class OnboardingSession {
 	 * token refresh may run on a completed session at any time.
 	 */
 	public boolean canRun(OnboardingStep step) {
+		if (step == OnboardingStep.SERVICE_PROVIDER) {
+			// Before the offering exists, for the organisation chosen on its step.
+			return this.status.isOpen() && this.offeringInput != null && !step(OnboardingStep.OFFERING).isDone();
+		}
 		if (!step.inWizard()) {
 			return isCompleted();
 		}
@@ -373,6 +387,13 @@ public class OnboardingSession {
 			this.ownerTokenSecret = ownerTokenSecret;
 		}
 		touch(now);
+	}
+
+	/** Records the Waldur version a step is about to run against, when known. */
+	void recordWaldurVersion(@Nullable String version) {
+		if (version != null) {
+			this.waldurVersion = version;
+		}
 	}
 
 	void editIntegration(IntegrationInput input, Instant now) {

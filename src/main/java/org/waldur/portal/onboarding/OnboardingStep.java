@@ -42,7 +42,15 @@ public enum OnboardingStep {
 	 * Replace the service account's token on demand, once the onboarding is completed;
 	 * the old token stops working at once. Not part of the wizard's sequence.
 	 */
-	TOKEN_REFRESH("token-refresh", "Token refresh", TokenChoice.STAFF, true);
+	TOKEN_REFRESH("token-refresh", "Token refresh", TokenChoice.STAFF, true),
+
+	/**
+	 * Register the chosen organisation as a Waldur service provider, a prerequisite of
+	 * the offering step that support staff confirm when it is missing (staff token only:
+	 * owners lack {@code SERVICE_PROVIDER.REGISTER} by default). Not part of the wizard's
+	 * sequence.
+	 */
+	SERVICE_PROVIDER("service-provider", "Service provider registration", TokenChoice.STAFF, true);
 
 	/** Which Waldur token a step uses. */
 	public enum TokenChoice {
@@ -95,9 +103,17 @@ public enum OnboardingStep {
 		return this.changesWaldur;
 	}
 
-	/** Whether the step belongs to the wizard's sequence (token refresh does not). */
+	/**
+	 * Whether the step belongs to the wizard's sequence (token refresh and service
+	 * provider registration do not).
+	 */
 	public boolean inWizard() {
-		return this != TOKEN_REFRESH;
+		return this != TOKEN_REFRESH && this != SERVICE_PROVIDER;
+	}
+
+	/** Whether only support staff may confirm the step. */
+	public boolean supportOnly() {
+		return this == SERVICE_PROVIDER;
 	}
 
 	/** The steps of the wizard, in order. */

@@ -4,22 +4,29 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.Customer;
+import org.waldur.portal.waldur.MarketplaceCategory;
 import org.waldur.portal.waldur.Offering;
 import org.waldur.portal.waldur.OfferingStateChange;
 import org.waldur.portal.waldur.OfferingUserRole;
+import org.waldur.portal.waldur.PluginOptions;
+import org.waldur.portal.waldur.ServiceProvider;
 import org.waldur.portal.waldur.UserAuthToken;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurExchange;
+import org.waldur.portal.waldur.WaldurNotFoundException;
 import org.waldur.portal.waldur.WaldurRequestPreview;
 import org.waldur.portal.waldur.WaldurResult;
 import org.waldur.portal.waldur.WaldurUser;
+import org.waldur.portal.waldur.WaldurVersion;
 
 import org.springframework.stereotype.Component;
 
@@ -56,6 +63,7 @@ class StepExecutor {
 			case TOKEN -> fetchToken(run, calls);
 			case KEEP_TOKEN -> keepToken(run, calls);
 			case TOKEN_REFRESH -> run.reconcile() ? checkRefresh(run, calls) : refreshToken(run, calls);
+			case SERVICE_PROVIDER -> registerProvider(run, calls);
 		};
 	}
 
@@ -68,9 +76,9 @@ class StepExecutor {
 			return Optional.of(switch (step) {
 				case OFFERING -> this.waldur.previewCreateOffering(run.credential(),
 						WaldurRequests.offering(require(run.offering(), "offering inputs")));
-				case INTEGRATION ->
-					this.waldur.previewUpdateIntegration(run.credential(), require(run.offeringUuid(), "offering"),
-							WaldurRequests.pluginOptions(require(run.integration(), "integration options")));
+				case INTEGRATION -> this.waldur.previewUpdateIntegration(run.credential(),
+						require(run.offeringUuid(), "offering"),
+						WaldurRequests.pluginOptions(require(run.integration(), "integration options"), run.waldur()));
 				case ACTIVATION -> this.waldur.previewActivateOffering(require(run.offeringUuid(), "offering"));
 				case SERVICE_ACCOUNT -> this.waldur
 					.previewCreateUser(WaldurRequests.user(require(run.account(), "service-account inputs")));
@@ -81,6 +89,8 @@ class StepExecutor {
 				case KEEP_TOKEN -> this.waldur.previewSetTokenLifetime(run.credential(),
 						require(run.userUuid(), "service account"), run.keepTokenSeconds());
 				case TOKEN_REFRESH -> this.waldur.previewRefreshToken(require(run.userUuid(), "service account"));
+				case SERVICE_PROVIDER -> this.waldur
+					.previewRegisterServiceProvider(require(run.offering(), "offering inputs").customerUrl());
 			});
 		}
 		catch (StepNotRunnableException | IllegalArgumentException | IllegalStateException ex) {
@@ -151,8 +161,89 @@ class StepExecutor {
 		return calls.done(outcome, message, update);
 	}
 
+	/**
+	 * Checks what the offering step assumes: the organisation is a registered service
+	 * provider and not blocked or archived, and the category exists. Only reads Waldur,
+	 * with the staff token.
+	 */
+	Prerequisites prerequisites(OfferingInput input, StepOutcome.Builder calls) {
+		WaldurCredential staff = WaldurCredential.staff();
+		WaldurResult<List<ServiceProvider>> providers = this.waldur.serviceProviders(staff, input.customerUuid());
+		calls.add(providers.exchange());
+		Boolean blocked;
+		try {
+			WaldurResult<Customer> customer = this.waldur.customer(staff, input.customerUuid());
+			calls.add(customer.exchange());
+			blocked = customer.value().unavailable();
+		}
+		catch (WaldurNotFoundException ex) {
+			calls.add(ex.exchange());
+			blocked = null;
+		}
+		boolean category;
+		try {
+			WaldurResult<MarketplaceCategory> found = this.waldur.category(staff, uuidOf(input.categoryUrl()));
+			calls.add(found.exchange());
+			category = true;
+		}
+		catch (WaldurNotFoundException | IllegalArgumentException ex) {
+			if (ex instanceof WaldurNotFoundException notFound) {
+				calls.add(notFound.exchange());
+			}
+			category = false;
+		}
+		return new Prerequisites(input.customerName(), !providers.value().isEmpty(), blocked, category);
+	}
+
+	/**
+	 * The UUID at the end of a Waldur hyperlink such as
+	 * {@code .../marketplace-categories/<uuid>/}.
+	 */
+	private static String uuidOf(String url) {
+		String[] parts = url.replaceAll("/+$", "").split("/");
+		return parts[parts.length - 1];
+	}
+
+	/**
+	 * Registers the organisation as a service provider, looking it up first so that a
+	 * retry after an unknown outcome adopts the provider an earlier attempt registered.
+	 */
+	private StepOutcome registerProvider(Run run, StepOutcome.Builder calls) {
+		OfferingInput input = require(run.offering(), "offering inputs");
+		WaldurResult<List<ServiceProvider>> found = this.waldur.serviceProviders(WaldurCredential.staff(),
+				input.customerUuid());
+		calls.add(found.exchange());
+		if (!found.value().isEmpty()) {
+			return calls.done(run.reconcile() ? AttemptOutcome.RECONCILED : AttemptOutcome.ALREADY_DONE,
+					"'" + input.customerName() + "' is a registered service provider in Waldur ("
+							+ found.value().get(0).uuid() + ").",
+					null);
+		}
+		if (run.reconcile() && run.settling()) {
+			return pending(run, calls, "no service provider for '" + input.customerName() + "' yet");
+		}
+		WaldurResult<ServiceProvider> created = this.waldur.registerServiceProvider(input.customerUrl());
+		calls.add(created.exchange());
+		return calls.done(
+				AttemptOutcome.SUCCEEDED, "'" + input.customerName()
+						+ "' is now registered as a service provider in Waldur (" + created.value().uuid() + ").",
+				null);
+	}
+
 	private StepOutcome createOffering(Run run, StepOutcome.Builder calls) {
 		OfferingInput input = require(run.offering(), "offering inputs");
+		if (!run.reconcile()) {
+			Prerequisites prerequisites = prerequisites(input, calls);
+			if (!prerequisites.met()) {
+				// A missing category is shown on its field, as Waldur's own refusal would
+				// be.
+				Map<String, List<String>> fields = prerequisites.categoryExists() ? Map.of()
+						: Map.of("category", List.of(Prerequisites.MISSING_CATEGORY));
+				return new StepOutcome(AttemptOutcome.REJECTED,
+						"Nothing was sent: " + prerequisites.summary() + " Fix this first, then run the step again.",
+						calls.exchanges(), fields, null, false);
+			}
+		}
 		WaldurResult<List<Offering>> found = this.waldur.findOfferings(run.credential(), input.name(),
 				input.customerUuid());
 		calls.add(found.exchange());
@@ -269,21 +360,57 @@ class StepExecutor {
 	private StepOutcome updateIntegration(Run run, StepOutcome.Builder calls) {
 		IntegrationInput input = require(run.integration(), "integration options");
 		String offering = require(run.offeringUuid(), "offering");
+		PluginOptions options = WaldurRequests.pluginOptions(input, run.waldur());
 		if (run.reconcile()) {
 			WaldurResult<Offering> current = this.waldur.getOffering(run.credential(), offering);
 			calls.add(current.exchange());
-			if (this.waldur.holdsIntegration(current.value(), WaldurRequests.pluginOptions(input))) {
+			if (this.waldur.holdsIntegration(current.value(), options)) {
 				return calls.done(AttemptOutcome.RECONCILED,
-						"Waldur already holds these integration options: the earlier request was applied.", null);
+						"Waldur already holds these integration options: the earlier request was applied. "
+								+ stored(current.value(), options, require(run.integration(), "integration options"),
+										run.waldur()),
+						null);
 			}
 			if (run.settling()) {
 				return pending(run, calls, "other integration options");
 			}
 		}
-		WaldurExchange exchange = this.waldur.updateIntegration(run.credential(), offering,
-				WaldurRequests.pluginOptions(input));
+		WaldurExchange exchange = this.waldur.updateIntegration(run.credential(), offering, options);
 		calls.add(exchange);
-		return calls.done(AttemptOutcome.SUCCEEDED, "Integration options saved in Waldur.", null);
+		return calls.done(AttemptOutcome.SUCCEEDED,
+				"Integration options saved in Waldur. " + readBack(run, offering, options, calls), null);
+	}
+
+	/**
+	 * Reads the offering back after the update and says what Waldur stored, so that an
+	 * option Waldur dropped shows as not stored. A failed read does not undo the update.
+	 */
+	private String readBack(Run run, String offering, PluginOptions options, StepOutcome.Builder calls) {
+		try {
+			WaldurResult<Offering> current = this.waldur.getOffering(run.credential(), offering);
+			calls.add(current.exchange());
+			return stored(current.value(), options, require(run.integration(), "integration options"), run.waldur());
+		}
+		catch (WaldurException ex) {
+			calls.add(ex.exchange());
+			return "Reading the offering back failed (" + ex.getMessage()
+					+ "), so what Waldur stored is not confirmed; check the offering in Waldur.";
+		}
+	}
+
+	private String stored(Offering offering, PluginOptions options, IntegrationInput input, WaldurVersion waldur) {
+		List<String> missing = this.waldur.notHeld(offering, options);
+		boolean numbersEntered = input.initialUidnumber() != null || input.initialPrimarygroupNumber() != null
+				|| input.initialUsergroupNumber() != null;
+		String omitted = (waldur.dropsUidNumbers() && numbersEntered)
+				? " Not sent, because Waldur " + waldur.label() + " no longer has them: initial_uidnumber, "
+						+ "initial_primarygroup_number, initial_usergroup_number (POSIX ID pools replace them)."
+				: "";
+		if (missing.isEmpty()) {
+			return "Read back from Waldur: every option sent is stored as sent." + omitted;
+		}
+		return "Read back from Waldur: NOT stored as sent: " + String.join(", ", missing) + " (Waldur " + waldur.label()
+				+ " dropped or changed them)." + omitted;
 	}
 
 	private StepOutcome activate(Run run, StepOutcome.Builder calls) {
@@ -454,11 +581,12 @@ class StepExecutor {
 	 * @param userUuid the service account, once created
 	 * @param heldToken the service-account token the portal holds, for a refresh check
 	 * @param keepTokenSeconds the token lifetime to set, {@code null} for none
+	 * @param waldur the Waldur version the requests are built for
 	 */
 	record Run(WaldurCredential credential, boolean reconcile, @Nullable Instant settlesAt, Instant now,
 			@Nullable OfferingInput offering, @Nullable IntegrationInput integration, @Nullable AccountInput account,
 			@Nullable String offeringUuid, @Nullable String userUuid, @Nullable String heldToken,
-			@Nullable Integer keepTokenSeconds) {
+			@Nullable Integer keepTokenSeconds, WaldurVersion waldur) {
 
 		/** Whether an earlier request may still be in flight. */
 		boolean settling() {
@@ -469,7 +597,8 @@ class StepExecutor {
 		public String toString() {
 			return "Run[credential=" + this.credential + ", reconcile=" + this.reconcile + ", settlesAt="
 					+ this.settlesAt + ", offeringUuid=" + this.offeringUuid + ", userUuid=" + this.userUuid
-					+ ", heldToken=" + ((this.heldToken != null) ? "******" : null) + "]";
+					+ ", heldToken=" + ((this.heldToken != null) ? "******" : null) + ", waldur=" + this.waldur.label()
+					+ "]";
 		}
 
 	}

@@ -8,6 +8,7 @@ import org.waldur.portal.waldur.OfferingComponentRequest;
 import org.waldur.portal.waldur.OfferingPlanRequest;
 import org.waldur.portal.waldur.OfferingRequest;
 import org.waldur.portal.waldur.PluginOptions;
+import org.waldur.portal.waldur.WaldurVersion;
 
 /**
  * Turns the inputs of a session into the Waldur client's request types.
@@ -23,9 +24,16 @@ final class WaldurRequests {
 				input.plans().stream().map(WaldurRequests::plan).toList(), input.shared());
 	}
 
-	static PluginOptions pluginOptions(IntegrationInput input) {
-		return new PluginOptions(input.homedirPrefix(), input.initialUidnumber(), input.initialUsergroupNumber(),
-				input.initialPrimarygroupNumber(), input.usernameAnonymizedPrefix(),
+	/**
+	 * The integration options as sent to {@code waldur}: without the UID/GID start
+	 * numbers to Waldur 8.1.2 and later, which no longer has them and would drop them
+	 * silently.
+	 */
+	static PluginOptions pluginOptions(IntegrationInput input, WaldurVersion waldur) {
+		boolean numbers = !waldur.dropsUidNumbers();
+		return new PluginOptions(input.homedirPrefix(), numbers ? input.initialUidnumber() : null,
+				numbers ? input.initialUsergroupNumber() : null, numbers ? input.initialPrimarygroupNumber() : null,
+				input.usernameAnonymizedPrefix(),
 				PluginOptions.UsernameGenerationPolicy.valueOf(
 						input.usernameGenerationPolicy().toUpperCase(Locale.ROOT)),
 				input.accountNameGenerationPolicy(), input.supportsPausing(), input.supportsDownscaling(),

@@ -24,7 +24,10 @@ class OfferingActionsApi {
 
 	private final OfferingAccess access;
 
-	OfferingActionsApi(SandboxOfferings offerings, OfferingAccess access) {
+	private final SandboxWaldurVersion version;
+
+	OfferingActionsApi(SandboxOfferings offerings, OfferingAccess access, SandboxWaldurVersion version) {
+		this.version = version;
 		this.offerings = offerings;
 		this.access = access;
 	}
@@ -92,7 +95,7 @@ class OfferingActionsApi {
 		}
 	}
 
-	private static @Nullable ObjectNode readOptions(ObjectNode body, String field, ObjectNode errors) {
+	private @Nullable ObjectNode readOptions(ObjectNode body, String field, ObjectNode errors) {
 		JsonNode value = body.get(field);
 		if (value == null) {
 			return null;
@@ -105,7 +108,7 @@ class OfferingActionsApi {
 			}
 			return null;
 		}
-		return PluginOptions.read(value, field, errors);
+		return PluginOptions.read(value, field, errors, this.version.removedPluginOptions());
 	}
 
 }

@@ -46,16 +46,18 @@ final class OfferingCreation {
 	 * @param body the request body
 	 * @param customerExists whether a customer UUID exists
 	 * @param categoryExists whether a category UUID exists
+	 * @param removedOptions plugin options the sandbox's Waldur version no longer knows
 	 * @return the validated offering fields
 	 */
-	static NewOffering read(ObjectNode body, Predicate<String> customerExists, Predicate<String> categoryExists) {
+	static NewOffering read(ObjectNode body, Predicate<String> customerExists, Predicate<String> categoryExists,
+			Set<String> removedOptions) {
 		FieldReader reader = new FieldReader(body);
 		String name = reader.text("name", true, 150, false, null);
 		String description = reader.text("description", false, Integer.MAX_VALUE, true, "");
 		String customer = Hyperlinks.read(reader, "customer", "customers", false, customerExists);
 		String category = Hyperlinks.read(reader, "category", "marketplace-categories", true, categoryExists);
 		List<ObjectNode> components = components(reader);
-		ObjectNode pluginOptions = pluginOptions(reader);
+		ObjectNode pluginOptions = pluginOptions(reader, removedOptions);
 		List<ObjectNode> plans = plans(reader);
 		String type = reader.text("type", true, 100, false, null);
 		if (type != null && !OFFERING_TYPES.contains(type)) {
@@ -81,12 +83,12 @@ final class OfferingCreation {
 		return items(reader, "plans", OfferingCreation::plan, true);
 	}
 
-	private static ObjectNode pluginOptions(FieldReader reader) {
+	private static ObjectNode pluginOptions(FieldReader reader, Set<String> removed) {
 		JsonNode submitted = reader.raw("plugin_options");
 		if (submitted == null) {
 			return JsonNodeFactory.instance.objectNode();
 		}
-		ObjectNode accepted = PluginOptions.read(submitted, "plugin_options", reader.errors());
+		ObjectNode accepted = PluginOptions.read(submitted, "plugin_options", reader.errors(), removed);
 		return (accepted != null) ? accepted : JsonNodeFactory.instance.objectNode();
 	}
 

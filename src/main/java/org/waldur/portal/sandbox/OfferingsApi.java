@@ -28,7 +28,11 @@ class OfferingsApi {
 
 	private final Clock clock;
 
-	OfferingsApi(SandboxOfferings offerings, SandboxDirectory directory, OfferingAccess access, Clock clock) {
+	private final SandboxWaldurVersion version;
+
+	OfferingsApi(SandboxOfferings offerings, SandboxDirectory directory, OfferingAccess access, Clock clock,
+			SandboxWaldurVersion version) {
+		this.version = version;
 		this.offerings = offerings;
 		this.directory = directory;
 		this.access = access;
@@ -38,7 +42,7 @@ class OfferingsApi {
 	ApiResponse create(ApiRequest request) {
 		OfferingCreation.NewOffering form = OfferingCreation.read(request.object(),
 				(uuid) -> this.directory.findCustomer(uuid).isPresent(),
-				(uuid) -> this.directory.findCategory(uuid).isPresent());
+				(uuid) -> this.directory.findCategory(uuid).isPresent(), this.version.removedPluginOptions());
 		SandboxUser caller = request.caller();
 		if (!caller.staff() && !this.access.ownsCustomer(caller, form.customerUuid())) {
 			throw ApiException.forbidden();

@@ -2,6 +2,7 @@ package org.waldur.portal.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +14,8 @@ import static java.util.Map.entry;
 
 /**
  * Waldur 8.0.5's {@code MergedPluginOptions}: the known keys, their types and their
- * checks. Unknown keys are dropped, as DRF serializers do.
+ * checks. Unknown keys are dropped, as DRF serializers do; so are the keys a newer
+ * version removed ({@link SandboxWaldurVersion#removedPluginOptions()}).
  */
 final class PluginOptions {
 
@@ -95,7 +97,7 @@ final class PluginOptions {
 	 * Validates submitted plugin options. Returns the accepted keys, or records errors in
 	 * {@code errors} under {@code field} and returns {@code null}.
 	 */
-	static @Nullable ObjectNode read(JsonNode submitted, String field, ObjectNode errors) {
+	static @Nullable ObjectNode read(JsonNode submitted, String field, ObjectNode errors, Set<String> removed) {
 		if (!submitted.isObject()) {
 			errors.putObject(field)
 				.putArray("non_field_errors")
@@ -105,7 +107,7 @@ final class PluginOptions {
 		FieldReader reader = new FieldReader(submitted);
 		for (String key : submitted.propertyNames()) {
 			PluginOption option = OPTIONS.get(key);
-			if (option != null) {
+			if (option != null && !removed.contains(key)) {
 				option.read(reader, key);
 			}
 		}

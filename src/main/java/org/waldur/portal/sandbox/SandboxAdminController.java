@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,8 +34,11 @@ class SandboxAdminController {
 
 	private final SandboxFaults faults;
 
+	private final SandboxWaldurVersion version;
+
 	SandboxAdminController(SandboxSeed seed, SandboxDirectory directory, SandboxUsers users, SandboxOfferings offerings,
-			SandboxFaults faults) {
+			SandboxFaults faults, SandboxWaldurVersion version) {
+		this.version = version;
 		this.seed = seed;
 		this.directory = directory;
 		this.users = users;
@@ -59,6 +63,19 @@ class SandboxAdminController {
 		return "redirect:/admin/sandbox";
 	}
 
+	@PostMapping("/waldur-version")
+	String setVersion(@RequestParam String version, RedirectAttributes redirect) {
+		try {
+			this.version.set(version);
+			redirect.addFlashAttribute("flashSuccess",
+					"The sandbox now answers as Waldur " + this.version.current() + ".");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("flashError", "The version was not changed: " + ex.getMessage());
+		}
+		return "redirect:/admin/sandbox";
+	}
+
 	@PostMapping("/faults/clear")
 	String clearFaults(RedirectAttributes redirect) {
 		this.faults.clear();
@@ -77,13 +94,14 @@ class SandboxAdminController {
 		model.addAttribute("customers",
 				this.directory.customers()
 					.stream()
-					.map((c) -> new Entry(c.name(), c.uuid(), SandboxJson.customerUrl(apiRoot, c.uuid())))
+					.map((c) -> new Entry(c.name(), c.uuid(), SandboxJson.customerUrl(apiRoot, c.uuid()),
+							c.serviceProvider(), c.blocked()))
 					.toList());
-		model.addAttribute("categories",
-				this.directory.categories()
-					.stream()
-					.map((c) -> new Entry(c.title(), c.uuid(), SandboxJson.categoryUrl(apiRoot, c.uuid())))
-					.toList());
+		model.addAttribute("categories", this.directory.categories()
+			.stream()
+			.map((c) -> new Entry(c.title(), c.uuid(), SandboxJson.categoryUrl(apiRoot, c.uuid()), false, false))
+			.toList());
+		model.addAttribute("waldurVersion", this.version.current());
 		model.addAttribute("offeringCount", this.offerings.count());
 		model.addAttribute("userCount", this.users.count());
 		model.addAttribute("faults", this.faults.active());
@@ -97,8 +115,10 @@ class SandboxAdminController {
 	 * @param name name or title
 	 * @param uuid Waldur UUID
 	 * @param url hyperlink to use in request bodies
+	 * @param serviceProvider whether an organisation is a registered service provider
+	 * @param blocked whether an organisation is blocked
 	 */
-	record Entry(String name, String uuid, String url) {
+	record Entry(String name, String uuid, String url, boolean serviceProvider, boolean blocked) {
 	}
 
 }

@@ -11,18 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param name display name
  * @param ownerUuid the user holding CUSTOMER.OWNER, if any
  * @param created creation time
+ * @param blocked whether Waldur has blocked the organisation
+ * @param serviceProvider whether it is registered as a service provider
  */
-record SandboxCustomer(String uuid, String name, @Nullable String ownerUuid, Instant created) {
+record SandboxCustomer(String uuid, String name, @Nullable String ownerUuid, Instant created, boolean blocked,
+		boolean serviceProvider) {
 
 	boolean isOwnedBy(SandboxUser user) {
 		return user.uuid().equals(this.ownerUuid);
-	}
-
-	/**
-	 * Whether the customer offers services; the sandbox treats owned ones as providers.
-	 */
-	boolean serviceProvider() {
-		return this.ownerUuid != null;
 	}
 
 }

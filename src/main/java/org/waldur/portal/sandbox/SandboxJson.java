@@ -237,7 +237,7 @@ final class SandboxJson {
 		json.put("display_name", customer.name());
 		json.put("backend_id", "");
 		json.putNull("image");
-		json.put("blocked", false);
+		json.put("blocked", customer.blocked());
 		json.put("archived", false);
 		json.put("display_billing_info_in_projects", false);
 		json.put("default_tax_percent", "0.00");
@@ -295,6 +295,33 @@ final class SandboxJson {
 		json.putArray("articles");
 		json.putNull("group");
 		return json;
+	}
+
+	/** Schema {@code ServiceProvider}. */
+	static ObjectNode serviceProvider(String apiRoot, SandboxServiceProvider provider, SandboxCustomer customer,
+			int offeringCount) {
+		ObjectNode json = NODES.objectNode();
+		json.put("url", apiRoot + "marketplace-service-providers/" + provider.uuid() + "/");
+		json.put("uuid", provider.uuid());
+		json.put("created", timestamp(provider.created()));
+		json.put("description", provider.description());
+		json.put("enable_notifications", provider.enableNotifications());
+		json.put("customer", customerUrl(apiRoot, customer.uuid()));
+		json.put("customer_name", customer.name());
+		json.put("customer_uuid", customer.uuid());
+		json.put("customer_abbreviation", "");
+		json.put("customer_slug", slug(customer.name(), customer.uuid()));
+		json.put("customer_native_name", "");
+		json.put("customer_country", "");
+		json.putNull("image");
+		json.putArray("organization_groups");
+		json.put("offering_count", offeringCount);
+		return json;
+	}
+
+	/** Schema {@code Version}. */
+	static ObjectNode version(String version) {
+		return NODES.objectNode().put("version", version);
 	}
 
 	static String customerUrl(String apiRoot, String uuid) {

@@ -17,7 +17,7 @@ class SandboxRoutes {
 
 	/** Collections whose detail URLs are hyperlinks in request bodies. */
 	static final Set<String> COLLECTIONS = Set.of("marketplace-provider-offerings", "users", "customers",
-			"marketplace-categories", "marketplace-plans");
+			"marketplace-categories", "marketplace-plans", "marketplace-service-providers");
 
 	private static final String OFFERINGS = "marketplace-provider-offerings/";
 
@@ -26,7 +26,7 @@ class SandboxRoutes {
 	private final List<ApiRoute> routes;
 
 	SandboxRoutes(OfferingsApi offerings, OfferingActionsApi actions, OfferingRolesApi roles, UsersApi users,
-			DirectoryApi directory, AgentIdentitiesApi agents) {
+			DirectoryApi directory, AgentIdentitiesApi agents, ServiceProvidersApi providers, ServerApi server) {
 		this.routes = List.of(ApiRoute.path(OFFERINGS).get(offerings::list).post(offerings::create),
 				ApiRoute.path(OFFERINGS + "{uuid}/").get(offerings::retrieve),
 				ApiRoute.path(OFFERINGS + "{uuid}/update_integration/").post(actions::updateIntegration),
@@ -48,7 +48,11 @@ class SandboxRoutes {
 				ApiRoute.path(AGENTS + "{uuid}/register_service/").post(agents::registerService),
 				ApiRoute.path("marketplace-site-agent-services/").get(agents::services),
 				ApiRoute.path("marketplace-site-agent-services/{uuid}/register_processor/")
-					.post(agents::registerProcessor));
+					.post(agents::registerProcessor),
+				ApiRoute.path("marketplace-service-providers/").get(providers::list).post(providers::create),
+				ApiRoute.path("marketplace-service-providers/{uuid}/").get(providers::retrieve),
+				ApiRoute.path("version/").get(server::version),
+				ApiRoute.path("override-settings/").get(server::overrideSettings));
 	}
 
 	List<ApiRoute> all() {

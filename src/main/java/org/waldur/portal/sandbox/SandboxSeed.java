@@ -17,10 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox's fixed cast, created at start-up when missing: a staff user, the owner of
- * the service provider "Sandbox HPC Centre", a second organisation and the categories
- * "HPC" and "Storage". Their tokens come from {@code PORTAL_SANDBOX_STAFF_TOKEN} and
- * {@code PORTAL_SANDBOX_OWNER_TOKEN}, or are generated once and kept in the database.
- * Seeded users have no token lifetime, so their tokens never expire.
+ * the service provider "Sandbox HPC Centre", a second organisation that is not (yet) a
+ * service provider and the categories "HPC" and "Storage". Their tokens come from
+ * {@code PORTAL_SANDBOX_STAFF_TOKEN} and {@code PORTAL_SANDBOX_OWNER_TOKEN}, or are
+ * generated once and kept in the database. Seeded users have no token lifetime, so their
+ * tokens never expire.
  */
 @Component
 @ConditionalOnSandboxMode
@@ -35,7 +36,7 @@ public class SandboxSeed implements InitializingBean {
 	/** Name of the seeded service-provider organisation, owned by the owner user. */
 	public static final String PROVIDER_CUSTOMER = "Sandbox HPC Centre";
 
-	/** Name of a second organisation, without an owner. */
+	/** Name of a second organisation, without an owner and not a service provider. */
 	public static final String OTHER_CUSTOMER = "Sandbox University";
 
 	/** Titles and descriptions of the seeded marketplace categories. */
@@ -83,6 +84,11 @@ public class SandboxSeed implements InitializingBean {
 		return this.directory.findCustomerByName(PROVIDER_CUSTOMER).orElseThrow().uuid();
 	}
 
+	/** The UUID of the seeded organisation that is not a service provider. */
+	public String otherCustomerUuid() {
+		return this.directory.findCustomerByName(OTHER_CUSTOMER).orElseThrow().uuid();
+	}
+
 	/** The UUID of a seeded category such as {@code HPC}. */
 	public String categoryUuid(String title) {
 		return this.directory.findCategoryByTitle(title).orElseThrow().uuid();
@@ -105,6 +111,11 @@ public class SandboxSeed implements InitializingBean {
 				this.properties.sandbox().ownerToken());
 		ensureCustomer(PROVIDER_CUSTOMER, owner);
 		ensureCustomer(OTHER_CUSTOMER, null);
+		SandboxCustomer provider = this.directory.findCustomerByName(PROVIDER_CUSTOMER).orElseThrow();
+		if (!provider.serviceProvider()) {
+			this.directory.createServiceProvider(
+					new SandboxServiceProvider(Ids.uuid(), provider.uuid(), "", true, this.clock.instant()));
+		}
 		CATEGORIES.forEach(this::ensureCategory);
 		log.debug("Sandbox seeded: staff user {}, owner user {}", staff.username(), owner.username());
 	}
@@ -134,8 +145,8 @@ public class SandboxSeed implements InitializingBean {
 
 	private void ensureCustomer(String name, @Nullable SandboxUser owner) {
 		if (this.directory.findCustomerByName(name).isEmpty()) {
-			this.directory.createCustomer(
-					new SandboxCustomer(Ids.uuid(), name, (owner != null) ? owner.uuid() : null, this.clock.instant()));
+			this.directory.createCustomer(new SandboxCustomer(Ids.uuid(), name, (owner != null) ? owner.uuid() : null,
+					this.clock.instant(), false, false));
 		}
 	}
 

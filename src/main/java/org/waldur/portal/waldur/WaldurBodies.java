@@ -70,6 +70,11 @@ final class WaldurBodies {
 
 	}
 
+	/** {@code ServiceProviderRequest}: only the organisation; Waldur fills the rest. */
+	record ServiceProviderCreate(String customer) {
+
+	}
+
 	/** {@code UserRoleCreateRequest}. */
 	record RoleCreate(String role, String user) {
 

@@ -32,6 +32,8 @@ public class WaldurClient {
 
 	private static final String OFFERINGS = "marketplace-provider-offerings/";
 
+	private static final String SERVICE_PROVIDERS = "marketplace-service-providers/";
+
 	private final WaldurTransport transport;
 
 	private final WaldurReader reader;
@@ -251,21 +253,100 @@ public class WaldurClient {
 			.forPage(), MarketplaceCategory.class, page, pageSize);
 	}
 
+	/** Reads one organisation, with its blocked and archived flags. */
+	public WaldurResult<Customer> customer(WaldurCredential credential, String customerUuid) {
+		return one(WaldurCall.get(WaldurOperation.GET_CUSTOMER, credential,
+				"customers/" + WaldurUuids.require(customerUuid) + "/"), Customer.class);
+	}
+
+	/** Reads one marketplace category; 404 when it does not exist. */
+	public WaldurResult<MarketplaceCategory> category(WaldurCredential credential, String categoryUuid) {
+		return one(
+				WaldurCall.get(WaldurOperation.GET_CATEGORY, credential,
+						"marketplace-categories/" + WaldurUuids.require(categoryUuid) + "/"),
+				MarketplaceCategory.class);
+	}
+
+	/**
+	 * The service providers of an organisation (none or one), or of every organisation
+	 * when {@code customerUuid} is {@code null} (up to 300).
+	 */
+	public WaldurResult<List<ServiceProvider>> serviceProviders(WaldurCredential credential,
+			@Nullable String customerUuid) {
+		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_SERVICE_PROVIDERS, credential, SERVICE_PROVIDERS)
+			.query("customer_uuid", (customerUuid != null) ? WaldurUuids.require(customerUuid) : null)
+			.query("page_size", WaldurPages.MAX_PAGE_SIZE);
+		WaldurResponse response = this.transport.execute(call);
+		List<ServiceProvider> providers = this.reader.readList(call, response, ServiceProvider.class)
+			.stream()
+			.filter((provider) -> customerUuid == null || (provider.customerUuid() != null
+					&& WaldurUuids.canonical(provider.customerUuid()).equals(WaldurUuids.canonical(customerUuid))))
+			.toList();
+		return new WaldurResult<>(providers, response.exchange());
+	}
+
+	/**
+	 * Registers the organisation as a service provider, with the staff token (owners lack
+	 * {@code SERVICE_PROVIDER.REGISTER} by default). Waldur answers 400 when it is one
+	 * already.
+	 */
+	public WaldurResult<ServiceProvider> registerServiceProvider(String customerUrl) {
+		return one(registerCall(customerUrl), ServiceProvider.class);
+	}
+
+	/** The call as {@link #registerServiceProvider} would send it. */
+	public WaldurRequestPreview previewRegisterServiceProvider(String customerUrl) {
+		return this.transport.preview(registerCall(customerUrl));
+	}
+
+	private static WaldurCall registerCall(String customerUrl) {
+		return WaldurCall.post(WaldurOperation.REGISTER_SERVICE_PROVIDER, WaldurCredential.staff(), SERVICE_PROVIDERS,
+				new WaldurBodies.ServiceProviderCreate(customerUrl));
+	}
+
+	/**
+	 * Waldur's version ({@code GET version/}, staff or support only), without retries.
+	 */
+	public WaldurResult<JsonNode> version(Duration timeout) {
+		return one(
+				WaldurCall.get(WaldurOperation.GET_VERSION, WaldurCredential.staff(), "version/").patience(timeout, 0),
+				JsonNode.class);
+	}
+
+	/**
+	 * Waldur's overridable settings ({@code GET override-settings/}, admins only),
+	 * without retries.
+	 */
+	public WaldurResult<JsonNode> overrideSettings(Duration timeout) {
+		return one(WaldurCall.get(WaldurOperation.GET_SETTINGS, WaldurCredential.staff(), "override-settings/")
+			.patience(timeout, 0), JsonNode.class);
+	}
+
 	/**
 	 * Whether the offering, as read from Waldur, holds every integration option in
 	 * {@code options} with the value the portal would send.
 	 */
 	public boolean holdsIntegration(Offering offering, PluginOptions options) {
+		return notHeld(offering, options).isEmpty();
+	}
+
+	/**
+	 * The integration options in {@code options} that the offering, as read from Waldur,
+	 * does not hold with the value the portal would send (for example because this Waldur
+	 * version no longer knows them and dropped them), in request order.
+	 */
+	public List<String> notHeld(Offering offering, PluginOptions options) {
 		JsonNode sent = this.transport.json()
 			.valueToTree(new WaldurBodies.IntegrationUpdate(options))
 			.path("plugin_options");
 		JsonNode held = this.transport.json().valueToTree(offering.pluginOptions());
+		List<String> missing = new java.util.ArrayList<>();
 		for (Map.Entry<String, JsonNode> option : sent.properties()) {
 			if (!option.getValue().isNull() && !same(option.getValue(), held.path(option.getKey()))) {
-				return false;
+				missing.add(option.getKey());
 			}
 		}
-		return true;
+		return missing;
 	}
 
 	private static boolean same(JsonNode sent, JsonNode held) {

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Reports whether Waldur answers the staff token, as the {@code waldur} health component
  * (in the readiness group, never in liveness): one {@code GET users/me/} within the page
  * read time-out, without retries, whose result is reused for the health cache time so
- * that many checks make one call. The token never appears in the details.
+ * that many checks make one call. The details also name Waldur's version and whether
+ * providers may activate their own offerings ({@link WaldurServer}). The token never
+ * appears in the details.
  */
 @Component
 class WaldurHealthIndicator implements HealthIndicator {
@@ -40,11 +42,14 @@ class WaldurHealthIndicator implements HealthIndicator {
 
 	private volatile @Nullable Probed last;
 
+	private @Nullable WaldurServer server;
+
 	@Autowired
 	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, PortalProperties properties,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, WaldurServer server) {
 		this(client, endpoint, properties.waldur().pageReadTimeout(), properties.waldur().healthCacheTime(),
 				clock.getIfAvailable(Clock::systemUTC));
+		this.server = server;
 	}
 
 	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, Duration timeout,
@@ -62,6 +67,15 @@ class WaldurHealthIndicator implements HealthIndicator {
 	 */
 	@Override
 	public Health health() {
+		Health health = probedHealth();
+		if (!Status.UP.equals(health.getStatus())) {
+			return health;
+		}
+		// The version has its own cache (WaldurServer), shared with the pages.
+		return withVersion(Health.status(health.getStatus()).withDetails(health.getDetails())).build();
+	}
+
+	private Health probedHealth() {
 		Probed cached = this.last;
 		if (cached != null && cached.freshAt(this.clock.instant())) {
 			return cached.health();
@@ -107,6 +121,26 @@ class WaldurHealthIndicator implements HealthIndicator {
 		catch (WaldurException ex) {
 			return health.down().withDetail("reason", reason(ex)).build();
 		}
+	}
+
+	/**
+	 * Adds the Waldur version and whether providers may activate their own offerings
+	 * (both may be unknown; the health stays up).
+	 */
+	private Health.Builder withVersion(Health.Builder health) {
+		WaldurServer known = this.server;
+		if (known == null) {
+			return health;
+		}
+		WaldurVersion version = known.current();
+		health.withDetail("version", version.label());
+		if (version.latestVersion() != null) {
+			health.withDetail("latestVersion", version.latestVersion());
+		}
+		if (version.problem() != null) {
+			health.withDetail("versionProblem", version.problem());
+		}
+		return health.withDetail("providersMayActivateOfferings", version.providersMayActivateLabel());
 	}
 
 	private static Health.Builder withEndpoint(WaldurEndpoint waldur) {

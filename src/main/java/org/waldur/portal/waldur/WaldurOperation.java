@@ -48,7 +48,19 @@ enum WaldurOperation {
 			"a token of staff, an owner of the organisation or an offering manager"),
 
 	REGISTER_AGENT_PROCESSOR("registering a site agent processor",
-			"a token of staff, an owner of the organisation or an offering manager");
+			"a token of staff, an owner of the organisation or an offering manager"),
+
+	GET_CUSTOMER("reading the organisation", "a token that can see the organisation"),
+
+	GET_CATEGORY("reading the marketplace category", "a valid token"),
+
+	FIND_SERVICE_PROVIDERS("looking up service providers", "a valid token"),
+
+	REGISTER_SERVICE_PROVIDER("registering the organisation as a service provider", "a staff token"),
+
+	GET_VERSION("reading Waldur's version", "a staff or support token"),
+
+	GET_SETTINGS("reading Waldur's settings", "a staff token");
 
 	private final String description;
 

@@ -266,6 +266,8 @@ class BadInputDrillTests {
 		params.put("initialPrimarygroupNumber", "5000");
 		params.put("usernameAnonymizedPrefix", "walduruser_");
 		params.put("usernameGenerationPolicy", "service_provider");
+		// The site agent makes the usernames under this policy and needs to create users.
+		params.put("serviceProviderCanCreateOfferingUser", "true");
 		params.put("accountNameGenerationPolicy", "project_slug");
 		return params;
 	}

@@ -261,6 +261,7 @@ class ProcessDrillsIT {
 		integration.put("initialPrimarygroupNumber", "5000");
 		integration.put("usernameAnonymizedPrefix", "walduruser_");
 		integration.put("usernameGenerationPolicy", "service_provider");
+		integration.put("serviceProviderCanCreateOfferingUser", "true");
 		integration.put("accountNameGenerationPolicy", "project_slug");
 		assertThat(location(operator.post("/onboarding/" + id + "/steps/integration", integration)))
 			.contains("#preview");

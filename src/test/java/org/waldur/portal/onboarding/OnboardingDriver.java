@@ -38,12 +38,25 @@ public final class OnboardingDriver {
 	}
 
 	public OfferingInput offering(String name) {
-		return new OfferingInput(name, "A test cluster", api() + "customers/" + this.seed.providerCustomerUuid() + "/",
-				this.seed.providerCustomerUuid(), SandboxSeed.PROVIDER_CUSTOMER,
-				api() + "marketplace-categories/" + this.seed.categoryUuid("HPC") + "/", "HPC",
+		return offering(name, this.seed.providerCustomerUuid(), SandboxSeed.PROVIDER_CUSTOMER);
+	}
+
+	/** The offering inputs for another organisation of the sandbox. */
+	public OfferingInput offering(String name, String customerUuid, String customerName) {
+		return new OfferingInput(name, "A test cluster", api() + "customers/" + customerUuid + "/", customerUuid,
+				customerName, api() + "marketplace-categories/" + this.seed.categoryUuid("HPC") + "/", "HPC",
 				List.of(new OfferingInput.Component("node_hours", "Node hours", "Node-hours", "usage", "month", 100,
 						1)),
 				List.of(new OfferingInput.Plan("Default", "Default plan", "month")), true);
+	}
+
+	/** A new onboarding for {@code input} with all inputs saved, no step run yet. */
+	public long prepared(OfferingInput input, String username, Viewer viewer) {
+		long id = this.onboarding.start(viewer).getId();
+		this.onboarding.saveOffering(id, version(id), input, null, false, viewer);
+		this.onboarding.saveIntegration(id, version(id), IntegrationInput.defaults(), viewer);
+		this.onboarding.saveAccount(id, version(id), account(username), viewer);
+		return id;
 	}
 
 	public static AccountInput account(String username) {

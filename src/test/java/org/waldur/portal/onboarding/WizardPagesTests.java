@@ -240,7 +240,9 @@ class WizardPagesTests {
 		assertThat(attempt.getOutcome()).isEqualTo(AttemptOutcome.REJECTED);
 		this.mvc.perform(get("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR")))
 			.andExpect(model().attributeHasFieldErrorCode("form", "categoryUuid", "waldur"))
-			.andExpect(content().string(containsString("Waldur: Invalid hyperlink - Object does not exist.")));
+			.andExpect(content().string(containsString("Waldur: " + Prerequisites.MISSING_CATEGORY)));
+		// The prerequisite check refused it: the offering was never sent.
+		assertThat(attempt.getHttpMethod()).isEqualTo("GET");
 	}
 
 	@Test

@@ -48,10 +48,14 @@ abstract class SandboxTestSupport {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	SandboxWaldurVersion waldurVersion;
+
 	@AfterEach
 	void resetControls() {
 		this.faults.clear();
 		this.clock.reset();
+		this.waldurVersion.reset();
 	}
 
 	String staff() {

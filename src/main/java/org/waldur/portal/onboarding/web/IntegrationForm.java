@@ -12,6 +12,7 @@ import org.waldur.portal.onboarding.IntegrationInput;
  * The integration step's form: Waldur's {@code plugin_options} for a SLURM offering. The
  * UID/GID numbers are optional because newer Waldur versions ignore them.
  */
+@ProviderPolicyNeedsUserCreation
 public class IntegrationForm {
 
 	@NotBlank(message = "Enter the home directory prefix, such as /home/.")

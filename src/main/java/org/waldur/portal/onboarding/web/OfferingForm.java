@@ -74,7 +74,7 @@ public class OfferingForm {
 
 	OfferingInput toInput(Pickers.Choice customer, Pickers.Choice category) {
 		return new OfferingInput(trimmed(this.name), trimmed(this.description), customer.url(), customer.uuid(),
-				customer.label(), category.url(), category.label(),
+				customer.name(), category.url(), category.name(),
 				this.components.stream().map(ComponentRow::toInput).toList(),
 				this.plans.stream().map(PlanRow::toInput).toList(), this.shared);
 	}

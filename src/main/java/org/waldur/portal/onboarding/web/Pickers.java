@@ -152,9 +152,16 @@ class Pickers {
 		return all;
 	}
 
+	/**
+	 * An organisation, labelled with whether it is a service provider (the offering step
+	 * needs one) and whether Waldur blocked it.
+	 */
 	private static Choice choice(Customer customer) {
-		return new Choice(customer.uuid(), customer.url(),
-				Objects.requireNonNullElse(customer.name(), customer.uuid()));
+		String name = Objects.requireNonNullElse(customer.name(), customer.uuid());
+		String provider = (customer.isServiceProvider() == null) ? ""
+				: customer.isServiceProvider() ? " (service provider)" : " (not a service provider yet)";
+		String blocked = customer.unavailable() ? " (blocked or archived)" : "";
+		return new Choice(customer.uuid(), customer.url(), name + provider + blocked, name);
 	}
 
 	private static Choice choice(MarketplaceCategory category) {
@@ -176,8 +183,14 @@ class Pickers {
 	 * @param uuid Waldur UUID
 	 * @param url Waldur hyperlink
 	 * @param label what the user sees
+	 * @param name the plain name, as stored with the onboarding
 	 */
-	record Choice(String uuid, String url, String label) {
+	record Choice(String uuid, String url, String label, String name) {
+
+		Choice(String uuid, String url, String label) {
+			this(uuid, url, label, label);
+		}
+
 	}
 
 	/**

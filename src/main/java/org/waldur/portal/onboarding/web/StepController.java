@@ -47,6 +47,9 @@ class StepController {
 	String show(@PathVariable long id, @PathVariable OnboardingStep step,
 			@RequestParam(defaultValue = "false") boolean edit, @RequestParam(required = false) @Nullable String keep,
 			Authentication user, Model model) {
+		if (step == OnboardingStep.SERVICE_PROVIDER) {
+			return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
+		}
 		if (!step.inWizard()) {
 			return "redirect:/onboarding/" + id + "/summary";
 		}
@@ -126,6 +129,10 @@ class StepController {
 			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
 		try {
 			StepAttempt attempt = this.onboarding.run(id, step, version, fingerprint, Viewer.of(user));
+			if (attempt.getOutcome().isSuccess() && step == OnboardingStep.SERVICE_PROVIDER) {
+				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
+				return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
+			}
 			if (attempt.getOutcome().isSuccess()) {
 				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
 				// The fetched token is shown once, on the summary; it leads on to the
@@ -137,6 +144,9 @@ class StepController {
 		}
 		catch (StepNotRunnableException ex) {
 			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		if (step == OnboardingStep.SERVICE_PROVIDER) {
+			return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
 		}
 		return step.inWizard() ? "redirect:/onboarding/" + id + "/steps/" + step.slug()
 				: "redirect:/onboarding/" + id + "/summary";

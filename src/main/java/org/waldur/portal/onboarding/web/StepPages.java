@@ -9,11 +9,13 @@ import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.Prerequisites;
 import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.StepExecution;
 import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.onboarding.TokenLifetimes;
 import org.waldur.portal.onboarding.Viewer;
+import org.waldur.portal.waldur.WaldurException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,8 +79,53 @@ class StepPages {
 		model.addAttribute("maxCallSeconds", this.onboarding.interruptedAfter().toSeconds());
 		model.addAttribute("keepTokenChoice", TokenLifetimes.describe(session.getKeepTokenSeconds()));
 		model.addAttribute("keepTokenReported", TokenLifetimes.describe(session.getServiceTokenLifetime()));
+		model.addAttribute("waldurVersion", this.onboarding.waldur());
+		if (step == OnboardingStep.OFFERING) {
+			addPrerequisites(model, session, viewer);
+		}
 		model.addAttribute("usernamePolicies", Choice.USERNAME_POLICIES);
 		model.addAttribute("accountPolicies", Choice.ACCOUNT_POLICIES);
+	}
+
+	/**
+	 * The offering step's prerequisites as Waldur answers now and, when the organisation
+	 * is not a service provider yet (or a registration's outcome is unknown), the
+	 * registration request for support staff to confirm. Also hides the step's own
+	 * confirmation while the prerequisites are not met.
+	 */
+	private void addPrerequisites(Model model, OnboardingSession session, Viewer viewer) {
+		if (session.getOfferingInput() == null
+				|| session.step(OnboardingStep.OFFERING).getStatus() == StepStatus.DONE) {
+			return;
+		}
+		Prerequisites prerequisites = null;
+		try {
+			prerequisites = this.onboarding.prerequisites(session).orElse(null);
+		}
+		catch (WaldurException ex) {
+			model.addAttribute("prerequisitesProblem",
+					"The portal could not check the organisation and category in Waldur: " + ex.getMessage());
+		}
+		model.addAttribute("prerequisites", prerequisites);
+		if (prerequisites != null && !prerequisites.met()) {
+			model.addAttribute("canRun", false);
+		}
+		OnboardingStep register = OnboardingStep.SERVICE_PROVIDER;
+		StepExecution execution = session.step(register);
+		boolean needed = (prerequisites != null && !prerequisites.serviceProvider()) || execution.mustReconcile();
+		boolean offered = needed && session.canRun(register);
+		boolean settling = this.onboarding.isSettling(session, register);
+		model.addAttribute("providerNeeded", offered);
+		model.addAttribute("mayRegisterProvider", offered && viewer.mayChooseOffering() && viewer.mayChange(session)
+				&& execution.getStatus() != StepStatus.RUNNING);
+		model.addAttribute("providerPreview", offered ? this.onboarding.preview(session, register).orElse(null) : null);
+		model.addAttribute("providerReconcile", execution.mustReconcile());
+		model.addAttribute("providerSettling", settling);
+		model.addAttribute("providerSettlesAt", execution.getSettlesAt());
+		model.addAttribute("providerSettleSeconds", this.onboarding.secondsUntilSettled(session, register));
+		model.addAttribute("providerLastAttempt", this.onboarding.lastAttempt(session.getId(), register));
+		model.addAttribute("providerRunLabel",
+				runLabel(execution, settling, this.onboarding.lastAttempt(session.getId(), register)));
 	}
 
 	/**
