@@ -38,4 +38,96 @@
 		}
 		input.classList.toggle('is-invalid', !ok);
 	});
+
+	// After a failed submit: the error summary lists the errors in the order of their fields
+	// on the page, the page title starts with "Error: ", and focus moves to the summary so
+	// that keyboard and screen-reader users hear what went wrong.
+	function showErrorSummary() {
+		var summary = document.getElementById('error-summary');
+		if (!summary) {
+			return;
+		}
+		var list = summary.querySelector('ul');
+		if (list) {
+			var fields = Array.prototype.slice.call(document.querySelectorAll('input, select, textarea'));
+			var position = function (item) {
+				var link = item.querySelector('a[href^="#"]');
+				var field = link && document.getElementById(link.getAttribute('href').substring(1));
+				var index = field ? fields.indexOf(field) : -1;
+				return index < 0 ? -1 : index;
+			};
+			Array.prototype.slice.call(list.children)
+				.map(function (item, order) { return { item: item, at: position(item), order: order }; })
+				.sort(function (a, b) { return (a.at - b.at) || (a.order - b.order); })
+				.forEach(function (entry) { list.appendChild(entry.item); });
+		}
+		if (document.title.indexOf('Error: ') !== 0) {
+			document.title = 'Error: ' + document.title;
+		}
+		summary.focus();
+	}
+
+	// Regions that scroll sideways (wide tables, request bodies) can be scrolled with the
+	// keyboard.
+	function makeScrollableRegionsFocusable() {
+		document.querySelectorAll('.table-responsive, pre').forEach(function (region) {
+			if (region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight) {
+				if (!region.hasAttribute('tabindex')) {
+					region.setAttribute('tabindex', '0');
+				}
+			}
+		});
+	}
+
+	// A field marked invalid is tied to the message beside it (templates that do not use the
+	// form fragments get the same aria-invalid / aria-describedby as those that do).
+	function tieErrorsToFields() {
+		document.querySelectorAll('.is-invalid').forEach(function (field, index) {
+			var message = field.parentElement && field.parentElement.querySelector('.invalid-feedback');
+			if (!message || !message.textContent.trim()) {
+				return;
+			}
+			if (!message.id) {
+				message.id = (field.id || 'field-' + index) + '-error';
+			}
+			var ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+			if (ids.indexOf(message.id) < 0) {
+				ids.push(message.id);
+				field.setAttribute('aria-describedby', ids.join(' '));
+			}
+			field.setAttribute('aria-invalid', 'true');
+		});
+	}
+
+	// A control marked autofocus (a confirmation box left unticked) takes the focus even when
+	// the address has a #fragment, where browsers skip autofocus.
+	function focusMarkedControl() {
+		if (document.getElementById('error-summary')) {
+			return;
+		}
+		var control = document.querySelector('[autofocus]');
+		if (control) {
+			// After the browser's own scrolling to the #fragment.
+			window.setTimeout(function () {
+				if (document.activeElement !== control) {
+					control.focus();
+				}
+			}, 0);
+		}
+	}
+
+	function ready() {
+		tieErrorsToFields();
+		showErrorSummary();
+		focusMarkedControl();
+		makeScrollableRegionsFocusable();
+	}
+
+	if (document.readyState === 'loading') {
+		document.addEventListener('DOMContentLoaded', ready);
+	}
+	else {
+		ready();
+	}
+	window.addEventListener('resize', makeScrollableRegionsFocusable);
 })();

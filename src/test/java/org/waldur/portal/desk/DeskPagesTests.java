@@ -190,7 +190,7 @@ class DeskPagesTests {
 				.with(csrf())
 				.param("version", String.valueOf(version))
 				.param("reason", "Duplicate"))
-			.andExpect(flash().attribute("flashError", containsString("Tick the box")));
+			.andExpect(flash().attribute("abandonError", containsString("Tick the box")));
 		assertThat(this.onboarding.get(id, OnboardingDriver.SUPPORT).getStatus().isOpen()).isTrue();
 		this.mvc
 			.perform(post("/desk/sessions/" + id + "/abandon").with(SUPPORT)

@@ -124,7 +124,9 @@ class DeskSessionController {
 			if (!viewer.mayChange(this.onboarding.get(id, viewer))) {
 				throw new OnboardingAccessDeniedException("Only support staff or the operator can abandon it.");
 			}
-			redirect.addFlashAttribute("flashError", "Tick the box to confirm that this onboarding is given up.");
+			// The message appears next to the box, where the user is looking.
+			redirect.addFlashAttribute("abandonError", "Tick the box to confirm that this onboarding is given up.");
+			redirect.addFlashAttribute("abandonReason", reason == null ? "" : reason.strip());
 			return back(id) + "#abandon";
 		}
 		return act(id, redirect, () -> this.desk.abandon(id, version, reason, Viewer.of(user)),

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.AttemptOutcome;
 import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
+import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepAttempt;
@@ -117,12 +118,26 @@ class OnboardingController {
 
 	@PostMapping("/{id}/abandon")
 	String abandon(@PathVariable long id, @RequestParam long version,
-			@RequestParam(required = false) @Nullable String reason, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
 		// Blank text arrives as null: the form binder trims strings and turns blanks to
 		// null.
 		String trimmed = (reason != null) ? reason.strip() : "";
-		if (trimmed.isEmpty() || trimmed.length() > 1000) {
-			redirect.addFlashAttribute("flashError", "Give a reason of up to 1000 characters to abandon.");
+		boolean reasonOk = !trimmed.isEmpty() && trimmed.length() <= 1000;
+		if (!reasonOk || !confirmed) {
+			Viewer viewer = Viewer.of(user);
+			if (!viewer.mayChange(this.onboarding.get(id, viewer))) {
+				throw new OnboardingAccessDeniedException("Only support staff or the operator can abandon it.");
+			}
+			// The messages appear next to their fields, where the user is looking.
+			if (!reasonOk) {
+				redirect.addFlashAttribute("abandonReasonError",
+						"Give a reason of up to 1000 characters, for example \"the provider withdrew\".");
+			}
+			if (!confirmed) {
+				redirect.addFlashAttribute("abandonError", "Tick the box to confirm that this onboarding is given up.");
+			}
+			redirect.addFlashAttribute("abandonReason", trimmed);
 			return "redirect:/onboarding/" + id + "/summary#abandon";
 		}
 		try {
