@@ -29,7 +29,8 @@ class WaldurClientConfigurationTests extends WaldurWireMockSupport {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
-		.withUserConfiguration(Settings.class, WaldurClientConfiguration.class, WaldurHealthIndicator.class);
+		.withUserConfiguration(Settings.class, WaldurClientConfiguration.class, WaldurServer.class,
+				WaldurHealthIndicator.class);
 
 	@Test
 	void buildsTheClientWithTheBuildVersionInTheUserAgent() {
