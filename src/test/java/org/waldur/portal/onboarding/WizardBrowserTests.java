@@ -187,7 +187,7 @@ class WizardBrowserTests {
 	private static void fillOffering(String name) {
 		browser.type(By.id("name"), name);
 		browser.find(By.id("description")).sendKeys("SLURM cluster onboarded from the browser test");
-		browser.select(By.id("customerUuid"), "Sandbox HPC Centre");
+		browser.select(By.id("customerUuid"), "Sandbox HPC Centre (service provider)");
 		browser.select(By.id("categoryUuid"), "HPC");
 	}
 

@@ -94,7 +94,8 @@ class StepPages {
 	 * confirmation while the prerequisites are not met.
 	 */
 	private void addPrerequisites(Model model, OnboardingSession session, Viewer viewer) {
-		if (session.getOfferingInput() == null
+		// Only for someone who may go on: read-only views (auditors) call no Waldur.
+		if (!viewer.mayChange(session) || session.getOfferingInput() == null
 				|| session.step(OnboardingStep.OFFERING).getStatus() == StepStatus.DONE) {
 			return;
 		}
