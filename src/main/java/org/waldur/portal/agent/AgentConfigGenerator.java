@@ -105,7 +105,7 @@ final class AgentConfigGenerator {
 		entry.put("resource_import_enabled", false);
 		entry.put("stomp_enabled", false);
 		entry.put("verify_ssl", true);
-		entry.put("backend_settings", backendSettings(settings));
+		entry.put("backend_settings", backendSettings(settings, offering.backendId()));
 		entry.put("backend_components", components(offering.components()));
 		return entry;
 	}
@@ -126,13 +126,18 @@ final class AgentConfigGenerator {
 				+ "is keyed by type, so one of them would be lost; no configuration is generated.";
 	}
 
-	private static Map<String, Object> backendSettings(AgentSettings settings) {
+	/**
+	 * The SLURM backend settings; {@code cluster_name} defaults to the offering's
+	 * {@code backend_id}, which it must equal.
+	 */
+	private static Map<String, Object> backendSettings(AgentSettings settings, @Nullable String backendId) {
 		Map<String, Object> backend = new LinkedHashMap<>();
 		backend.put("default_account", q(settings.defaultAccount()));
 		backend.put("customer_prefix", q(settings.customerPrefix()));
 		backend.put("project_prefix", q(settings.projectPrefix()));
 		backend.put("allocation_prefix", q(settings.allocationPrefix()));
-		putIfSet(backend, "cluster_name", settings.clusterName());
+		String clusterName = settings.clusterName();
+		putIfSet(backend, "cluster_name", (clusterName != null && !clusterName.isBlank()) ? clusterName : backendId);
 		putIfSet(backend, "qos_default", settings.qosDefault());
 		putIfSet(backend, "qos_downscaled", settings.qosDownscaled());
 		putIfSet(backend, "qos_paused", settings.qosPaused());

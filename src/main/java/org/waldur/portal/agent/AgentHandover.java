@@ -269,6 +269,33 @@ public class AgentHandover {
 	}
 
 	/**
+	 * A warning when the agent settings name a SLURM cluster other than the offering's
+	 * {@code backend_id} (set on the offering step): the agent's {@code cluster_name}
+	 * must equal it, or the agent does not match the offering.
+	 * @param session the onboarding
+	 * @param settings the agent settings
+	 * @return the warning, or {@code null} when the names agree or none is given
+	 */
+	public static @Nullable String clusterNameMismatch(OnboardingSession session, AgentSettings settings) {
+		OfferingInput input = session.getOfferingInput();
+		String given = (input != null) ? input.backendId() : null;
+		String backendId = (given != null) ? given : "";
+		String named = settings.clusterName();
+		String clusterName = (named != null) ? named.strip() : "";
+		if (clusterName.isEmpty() || clusterName.equals(backendId)) {
+			return null;
+		}
+		if (backendId.isEmpty()) {
+			return "The cluster name '" + clusterName + "' does not match the offering: its backend_id in Waldur "
+					+ "is empty. The agent would not match the offering. Leave the cluster name empty, or set the "
+					+ "SLURM cluster name on the offering step.";
+		}
+		return "The cluster name '" + clusterName + "' differs from the offering's backend_id '" + backendId
+				+ "' (the SLURM cluster name given on the offering step). The agent would not match the offering. "
+				+ "Use '" + backendId + "', or leave the cluster name empty to use it.";
+	}
+
+	/**
 	 * Which QoS names the configuration must carry.
 	 *
 	 * @param paused whether {@code qos_paused} is needed
@@ -298,7 +325,7 @@ public class AgentHandover {
 		OfferingInput input = session.getOfferingInput();
 		String uuid = session.getOfferingUuid();
 		AgentOffering offering = new AgentOffering((input != null) ? input.name() : session.getTitle(), waldurApiUrl(),
-				(uuid != null) ? uuid : "", components.used());
+				(uuid != null) ? uuid : "", components.used(), (input != null) ? input.backendId() : null);
 		String duplicate = AgentConfigGenerator.duplicateType(components.used());
 		if (duplicate != null) {
 			return new AgentConfig("",

@@ -2,6 +2,7 @@ package org.waldur.portal.agent;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OfferingInput;
 
 /**
@@ -13,7 +14,12 @@ import org.waldur.portal.onboarding.OfferingInput;
  * @param offeringUuid the offering's UUID in Waldur
  * @param components the offering's components
  */
-record AgentOffering(String name, String waldurApiUrl, String offeringUuid, List<OfferingInput.Component> components) {
+record AgentOffering(String name, String waldurApiUrl, String offeringUuid, List<OfferingInput.Component> components,
+		@Nullable String backendId) {
+
+	AgentOffering(String name, String waldurApiUrl, String offeringUuid, List<OfferingInput.Component> components) {
+		this(name, waldurApiUrl, offeringUuid, components, null);
+	}
 
 	AgentOffering {
 		components = List.copyOf(components);

@@ -18,10 +18,19 @@ import org.jspecify.annotations.Nullable;
  * @param plans the offering's plans (at least one)
  * @param shared whether the offering is shared; Waldur refuses role grants on a
  * non-shared offering
+ * @param backendId the SLURM cluster name, sent as the offering's {@code backend_id}; the
+ * agent's {@code cluster_name} must equal it; {@code null} when not given
  */
 public record OfferingInput(String name, String description, String customerUrl, String customerUuid,
 		String customerName, String categoryUrl, String categoryTitle, List<Component> components, List<Plan> plans,
-		boolean shared) {
+		boolean shared, @Nullable String backendId) {
+
+	/** An offering without a SLURM cluster name. */
+	public OfferingInput(String name, String description, String customerUrl, String customerUuid, String customerName,
+			String categoryUrl, String categoryTitle, List<Component> components, List<Plan> plans, boolean shared) {
+		this(name, description, customerUrl, customerUuid, customerName, categoryUrl, categoryTitle, components, plans,
+				shared, null);
+	}
 
 	/**
 	 * An accounting component of the offering.

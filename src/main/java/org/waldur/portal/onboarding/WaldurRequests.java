@@ -21,7 +21,7 @@ final class WaldurRequests {
 	static OfferingRequest offering(OfferingInput input) {
 		return new OfferingRequest(input.name(), input.description(), URI.create(input.customerUrl()),
 				URI.create(input.categoryUrl()), input.components().stream().map(WaldurRequests::component).toList(),
-				input.plans().stream().map(WaldurRequests::plan).toList(), input.shared());
+				input.plans().stream().map(WaldurRequests::plan).toList(), input.shared(), input.backendId());
 	}
 
 	/**

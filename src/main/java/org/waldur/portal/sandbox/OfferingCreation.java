@@ -65,6 +65,7 @@ final class OfferingCreation {
 		}
 		Boolean shared = reader.bool("shared", true);
 		Boolean billable = reader.bool("billable", true);
+		String backendId = reader.text("backend_id", false, 255, true, "");
 		if (reader.hasErrors()) {
 			throw ApiException.badRequest(reader.errors());
 		}
@@ -72,7 +73,8 @@ final class OfferingCreation {
 			throw ApiException.field("customer", FieldReader.REQUIRED);
 		}
 		return new NewOffering(nonNull(name), nonNull(description), customer, nonNull(category), nonNull(type),
-				Boolean.TRUE.equals(shared), Boolean.TRUE.equals(billable), pluginOptions, components, plans);
+				Boolean.TRUE.equals(shared), Boolean.TRUE.equals(billable), pluginOptions, components, plans,
+				(backendId != null) ? backendId : "");
 	}
 
 	private static List<ObjectNode> components(FieldReader reader) {
@@ -203,10 +205,11 @@ final class OfferingCreation {
 	 * @param pluginOptions accepted plugin options
 	 * @param components components with UUIDs
 	 * @param plans plans with UUIDs
+	 * @param backendId {@code backend_id}, empty when not given
 	 */
 	record NewOffering(String name, String description, String customerUuid, String categoryUuid, String type,
 			boolean shared, boolean billable, ObjectNode pluginOptions, List<ObjectNode> components,
-			List<ObjectNode> plans) {
+			List<ObjectNode> plans, String backendId) {
 	}
 
 }

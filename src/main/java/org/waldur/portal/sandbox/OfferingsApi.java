@@ -49,7 +49,7 @@ class OfferingsApi {
 		}
 		SandboxOffering offering = new SandboxOffering(Ids.uuid(), form.name(), form.description(), form.customerUuid(),
 				form.categoryUuid(), form.type(), form.shared(), form.billable(), SandboxOffering.DRAFT,
-				form.pluginOptions().toString(), this.clock.instant());
+				form.pluginOptions().toString(), this.clock.instant(), form.backendId());
 		this.offerings.create(offering, form.components(), form.plans());
 		return ApiResponse.created(this.access.render(request.apiRoot(), offering));
 	}

@@ -113,7 +113,7 @@ final class SandboxJson {
 		json.putNull("latitude");
 		json.putNull("longitude");
 		json.put("country", "");
-		json.put("backend_id", "");
+		json.put("backend_id", offering.backendId());
 		json.putObject("backend_id_rules");
 		json.putArray("organization_groups");
 		json.putArray("tags");

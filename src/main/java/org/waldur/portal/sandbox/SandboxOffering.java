@@ -18,7 +18,15 @@ import java.time.Instant;
  * @param created creation time
  */
 record SandboxOffering(String uuid, String name, String description, String customerUuid, String categoryUuid,
-		String type, boolean shared, boolean billable, String state, String pluginOptions, Instant created) {
+		String type, boolean shared, boolean billable, String state, String pluginOptions, Instant created,
+		String backendId) {
+
+	/** An offering with an empty {@code backend_id}, Waldur's default. */
+	SandboxOffering(String uuid, String name, String description, String customerUuid, String categoryUuid, String type,
+			boolean shared, boolean billable, String state, String pluginOptions, Instant created) {
+		this(uuid, name, description, customerUuid, categoryUuid, type, shared, billable, state, pluginOptions, created,
+				"");
+	}
 
 	static final String DRAFT = "Draft";
 

@@ -34,10 +34,10 @@ class SandboxOfferings {
 	void create(SandboxOffering offering, List<ObjectNode> components, List<ObjectNode> plans) {
 		this.jdbc
 			.sql("insert into sandbox_offering (uuid, name, description, customer_uuid, category_uuid, type, shared, "
-					+ "billable, state, plugin_options, created) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "billable, state, plugin_options, created, backend_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(offering.uuid(), offering.name(), offering.description(), offering.customerUuid(),
 					offering.categoryUuid(), offering.type(), offering.shared(), offering.billable(), offering.state(),
-					offering.pluginOptions(), Ids.timestamp(offering.created()))
+					offering.pluginOptions(), Ids.timestamp(offering.created()), offering.backendId())
 			.update();
 		for (int i = 0; i < components.size(); i++) {
 			ObjectNode component = components.get(i);
@@ -133,7 +133,7 @@ class SandboxOfferings {
 		return new SandboxOffering(rs.getString("uuid"), rs.getString("name"), rs.getString("description"),
 				rs.getString("customer_uuid"), rs.getString("category_uuid"), rs.getString("type"),
 				rs.getBoolean("shared"), rs.getBoolean("billable"), rs.getString("state"),
-				rs.getString("plugin_options"), Ids.requiredInstant(rs, "created"));
+				rs.getString("plugin_options"), Ids.requiredInstant(rs, "created"), rs.getString("backend_id"));
 	}
 
 	private static SandboxRole role(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package org.waldur.portal.waldur;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,14 +14,19 @@ final class WaldurBodies {
 	private WaldurBodies() {
 	}
 
-	/** {@code OfferingCreateRequest}. */
+	/**
+	 * {@code OfferingCreateRequest}; {@code backend_id} is left out when not given, so
+	 * Waldur keeps its default.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record OfferingCreate(String name, String description, String customer, String category, String type,
-			List<OfferingComponentRequest> components, List<OfferingPlanRequest> plans, boolean shared) {
+			List<OfferingComponentRequest> components, List<OfferingPlanRequest> plans, boolean shared,
+			@Nullable String backendId) {
 
 		static OfferingCreate of(OfferingRequest request) {
 			return new OfferingCreate(request.name(), request.description(), request.customer().toString(),
 					request.category().toString(), OfferingRequest.SLURM_TYPE, request.components(), request.plans(),
-					request.shared());
+					request.shared(), request.backendId());
 		}
 
 	}

@@ -62,6 +62,21 @@ class AgentConfigGeneratorTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void clusterNameDefaultsToTheBackendIdOfTheOfferingAndAGivenOneIsKept() {
+		AgentOffering withBackendId = new AgentOffering("Alpha", "https://waldur.example.com/api/", UUID, COMPONENTS,
+				"alpha_cluster");
+		String yaml = AgentConfigGenerator.generate(withBackendId, AgentSettings.defaults(), null);
+		assertThat((Map<String, Object>) firstOffering(yaml).get("backend_settings")).containsEntry("cluster_name",
+				"alpha_cluster");
+		assertThat(AgentConfigValidator.validate(yaml, List.of("node_hours", "cpu", "setup"))).isEmpty();
+
+		AgentSettings named = new AgentSettings("root", "hpc_", "hpc_", "hpc_", "beta", null, null, null);
+		assertThat((Map<String, Object>) firstOffering(AgentConfigGenerator.generate(withBackendId, named, null))
+			.get("backend_settings")).containsEntry("cluster_name", "beta");
+	}
+
+	@Test
 	void refusesTwoComponentsOfTheSameTypeInsteadOfDroppingOne() {
 		AgentOffering twice = new AgentOffering("Twice", "https://waldur.example.com/api/", UUID, List.of(
 				COMPONENTS.get(0), COMPONENTS.get(1),

@@ -24,6 +24,7 @@ import org.waldur.portal.onboarding.Viewer;
 import org.waldur.portal.sandbox.SandboxSeed;
 import org.waldur.portal.security.Role;
 import org.waldur.portal.waldur.WaldurClient;
+import org.waldur.portal.waldur.WaldurCredential;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,6 +113,33 @@ class AgentHandoverTests {
 		AgentConfig config = this.handover.preview(id, OPERATOR, AgentSettings.defaults());
 		assertThat(config.valid()).as(config.violations().toString()).isTrue();
 		assertThat(config.yaml()).contains("http://127.0.0.1:" + this.port + "/sandbox/api/");
+	}
+
+	@Test
+	void theClusterNameDefaultsToTheBackendIdOfTheOfferingAndAnotherOneIsWarnedAbout() throws Exception {
+		long id = complete("waldur_username", true, "alpha_cluster");
+		String offering = session(id).getOfferingUuid();
+		String body = this.waldur.getOffering(WaldurCredential.staff(), offering).exchange().responseBody();
+		assertThat(tools.jackson.databind.json.JsonMapper.shared().readTree(body).path("backend_id").asString())
+			.isEqualTo("alpha_cluster");
+
+		String page = this.mvc.perform(get("/onboarding/{id}/agent", id).with(user("op").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("cluster_name: &quot;alpha_cluster&quot;", "id=\"cluster-name-default\"")
+			.doesNotContain("id=\"cluster-name-mismatch\"");
+
+		String other = this.mvc
+			.perform(get("/onboarding/{id}/agent", id).param("clusterName", "beta").with(user("op").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(other).contains("id=\"cluster-name-mismatch\"",
+				"The cluster name &#39;beta&#39; differs from the offering&#39;s backend_id &#39;alpha_cluster&#39;",
+				"The agent would not match the offering.");
 	}
 
 	@Test
@@ -382,13 +410,21 @@ class AgentHandoverTests {
 	}
 
 	private long complete(String policy, boolean canCreate) {
-		long id = start(policy, canCreate);
+		return complete(policy, canCreate, null);
+	}
+
+	private long complete(String policy, boolean canCreate, String backendId) {
+		long id = start(policy, canCreate, backendId);
 		runSteps(id, null);
 		assertThat(session(id).getStatus()).isEqualTo(OnboardingStatus.COMPLETED);
 		return id;
 	}
 
 	private long start(String policy, boolean canCreate) {
+		return start(policy, canCreate, null);
+	}
+
+	private long start(String policy, boolean canCreate, String backendId) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		OnboardingSession session = this.onboarding.start(OPERATOR);
 		long id = session.getId();
@@ -399,7 +435,7 @@ class AgentHandoverTests {
 				"HPC",
 				List.of(new OfferingInput.Component("node_hours", "Node hours", "Node-hours", "usage", "month", 100,
 						null), new OfferingInput.Component("cpu", "CPU", "k-Hours", "limit", null, 10, 60000)),
-				List.of(new OfferingInput.Plan("Default", "Default plan", "month")), true);
+				List.of(new OfferingInput.Plan("Default", "Default plan", "month")), true, backendId);
 		this.onboarding.saveOffering(id, session(id).getVersion(), offering, null, false, OPERATOR);
 		this.onboarding.saveIntegration(id, session(id).getVersion(), new IntegrationInput("/home/", 5000, 6000, 5000,
 				"waldur_", policy, "project_slug", true, true, canCreate), OPERATOR);

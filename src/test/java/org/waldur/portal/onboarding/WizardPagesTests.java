@@ -4,7 +4,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
+import org.waldur.portal.waldur.OpenApiContract;
 import org.waldur.portal.waldur.WaldurClient;
+import org.waldur.portal.waldur.WaldurCredential;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -176,6 +181,58 @@ class WizardPagesTests {
 				.param("action", "remove-plan:0")
 				.param("plans[0].name", "Default"))
 			.andExpect(content().string(not(containsString("id=\"plan-0\""))));
+	}
+
+	@Test
+	void theSlurmClusterNameBecomesTheBackendIdOfTheOfferingRequest() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		this.mvc.perform(offeringPost(id, "Named Cluster").param("backendId", "alpha-cluster_1"))
+			.andExpect(redirectedUrl("/onboarding/" + id + "/steps/offering#preview"));
+		OfferingInput saved = this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingInput();
+		assertThat(saved).isNotNull();
+		assertThat(saved.backendId()).isEqualTo("alpha-cluster_1");
+		String body = this.waldur.previewCreateOffering(WaldurCredential.staff(), WaldurRequestsAccess.offering(saved))
+			.body();
+		OpenApiContract.load().assertValid("OfferingCreateRequest", body);
+		assertThat(JsonMapper.shared().readTree(body).path("backend_id").asString()).isEqualTo("alpha-cluster_1");
+		String page = this.mvc
+			.perform(get("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("&quot;backend_id&quot; : &quot;alpha-cluster_1&quot;",
+				"id=\"saved-backend-id\">alpha-cluster_1<");
+	}
+
+	@Test
+	void aClusterNameSlurmWouldRefuseIsExplainedAtTheField() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		this.mvc.perform(offeringPost(id, "Bad Cluster").param("backendId", "alpha cluster!"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "backendId"))
+			.andExpect(content().string(containsString("Use only letters, digits, underscores (_) and hyphens (-)")));
+		this.mvc.perform(offeringPost(id, "Long Cluster").param("backendId", "c".repeat(65)))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "backendId"))
+			.andExpect(content().string(containsString("at most 64 characters")));
+		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingInput()).isNull();
+	}
+
+	private MockHttpServletRequestBuilder offeringPost(long id, String name) {
+		return post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
+			.with(csrf())
+			.param("version", String.valueOf(this.driver.version(id)))
+			.param("name", name)
+			.param("description", "d")
+			.param("customerUuid", this.seed.providerCustomerUuid())
+			.param("categoryUuid", this.seed.categoryUuid("HPC"))
+			.param("components[0].type", "node_hours")
+			.param("components[0].name", "Node hours")
+			.param("components[0].measuredUnit", "Node-hours")
+			.param("components[0].billingType", "usage")
+			.param("plans[0].name", "Default")
+			.param("plans[0].unit", "month")
+			.param("shared", "true");
 	}
 
 	@Test

@@ -57,6 +57,28 @@ class SandboxContractFlowTests {
 	int port;
 
 	@Test
+	void theSandboxKeepsAndReturnsTheBackendIdOfAnOffering() {
+		String api = "http://127.0.0.1:" + this.port + "/sandbox/api/";
+		WaldurCredential owner = WaldurCredential.owner(this.seed.ownerToken());
+		OfferingRequest request = new OfferingRequest("Backend Id Cluster", "Test Cluster",
+				URI.create(api + "customers/" + this.seed.providerCustomerUuid() + "/"),
+				URI.create(api + "marketplace-categories/" + this.seed.categoryUuid("HPC") + "/"),
+				List.of(new OfferingComponentRequest("node_hours", "Node hours", "Node-hours",
+						OfferingComponentRequest.BillingType.USAGE, null, null, null)),
+				List.of(new OfferingPlanRequest("Default", "Default plan", OfferingPlanRequest.Unit.MONTH, null)), true,
+				"alpha_cluster");
+
+		WaldurResult<Offering> created = this.waldur.createOffering(owner, request);
+		CONTRACT.assertValid("OfferingCreateRequest", created.exchange().requestBody());
+		assertResponse(created.exchange(), 201, "ProviderOfferingDetails");
+		assertThat(JSON.readTree(created.exchange().responseBody()).path("backend_id").asString())
+			.isEqualTo("alpha_cluster");
+		WaldurExchange fetched = this.waldur.getOffering(owner, created.value().uuid()).exchange();
+		assertResponse(fetched, 200, "ProviderOfferingDetails");
+		assertThat(JSON.readTree(fetched.responseBody()).path("backend_id").asString()).isEqualTo("alpha_cluster");
+	}
+
+	@Test
 	void seedDocumentFlowFollowsTheContract(CapturedOutput output) {
 		String api = "http://127.0.0.1:" + this.port + "/sandbox/api/";
 		WaldurCredential owner = WaldurCredential.owner(this.seed.ownerToken());

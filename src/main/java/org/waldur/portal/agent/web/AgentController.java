@@ -62,6 +62,8 @@ class AgentController {
 		model.addAttribute("section", "onboarding");
 		model.addAttribute("units", AgentHandover.units());
 		model.addAttribute("requiredQos", AgentHandover.requiredQos(status.session()));
+		model.addAttribute("clusterNameMismatch",
+				AgentHandover.clusterNameMismatch(status.session(), settings.toSettings()));
 		model.addAttribute("installCommands", String.join("\n", NextCommands.install()));
 		model.addAttribute("checkCommands", String.join("\n", NextCommands.diagnose(settings.toSettings())));
 		model.addAttribute("status", status);

@@ -42,6 +42,11 @@ public class OfferingForm {
 
 	private boolean shared = true;
 
+	@Size(max = 64, message = "SLURM accepts cluster names of at most 64 characters.")
+	@Pattern(regexp = "[A-Za-z0-9_-]*",
+			message = "Use only letters, digits, underscores (_) and hyphens (-), as in the ClusterName of slurm.conf.")
+	private @Nullable String backendId;
+
 	@Size(max = 255, message = "A Waldur token has at most 255 characters.")
 	@Pattern(regexp = "[A-Za-z0-9_\\-.]*", message = "A Waldur token has only letters, digits, dots and dashes.")
 	private @Nullable String ownerToken;
@@ -69,6 +74,7 @@ public class OfferingForm {
 		input.components().forEach((component) -> form.components.add(ComponentRow.of(component)));
 		input.plans().forEach((plan) -> form.plans.add(PlanRow.of(plan)));
 		form.shared = input.shared();
+		form.backendId = input.backendId();
 		return form;
 	}
 
@@ -76,7 +82,8 @@ public class OfferingForm {
 		return new OfferingInput(trimmed(this.name), trimmed(this.description), customer.url(), customer.uuid(),
 				customer.name(), category.url(), category.name(),
 				this.components.stream().map(ComponentRow::toInput).toList(),
-				this.plans.stream().map(PlanRow::toInput).toList(), this.shared);
+				this.plans.stream().map(PlanRow::toInput).toList(), this.shared,
+				trimmed(this.backendId).isEmpty() ? null : trimmed(this.backendId));
 	}
 
 	static String uuidOf(String url) {
@@ -142,6 +149,14 @@ public class OfferingForm {
 
 	public void setShared(boolean shared) {
 		this.shared = shared;
+	}
+
+	public @Nullable String getBackendId() {
+		return this.backendId;
+	}
+
+	public void setBackendId(@Nullable String backendId) {
+		this.backendId = backendId;
 	}
 
 	public @Nullable String getOwnerToken() {
