@@ -123,6 +123,34 @@ class WizardPagesTests {
 	}
 
 	@Test
+	void aNumberThatIsNotANumberIsRefusedInPlainWordsNextToItsField() throws Exception {
+		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
+		String page = this.mvc
+			.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(this.driver.version(id)))
+				.param("name", "Numbers")
+				.param("customerUuid", this.seed.providerCustomerUuid())
+				.param("categoryUuid", this.seed.categoryUuid("HPC"))
+				.param("components[0].type", "node_hours")
+				.param("components[0].name", "Node hours")
+				.param("components[0].measuredUnit", "Node-hours")
+				.param("components[0].billingType", "limit")
+				.param("components[0].limitAmount", "ten")
+				.param("plans[0].name", "Default")
+				.param("plans[0].unit", "month"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "components[0].limitAmount"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).doesNotContain("Failed to convert")
+			.contains("href=\"#components0.limitAmount\">Enter a whole number, such as 100.</a>")
+			.contains("id=\"components0.limitAmount-error\">Enter a whole number, such as 100.</div>")
+			.contains("value=\"ten\"");
+	}
+
+	@Test
 	void twoComponentsWithTheSameTypeAreRefusedNextToTheRepeatedType() throws Exception {
 		long id = this.onboarding.start(OnboardingDriver.OPERATOR).getId();
 		String page = this.mvc
@@ -156,7 +184,9 @@ class WizardPagesTests {
 		String message = "Each component needs its own type; &#39;node_hours&#39; is used twice.";
 		assertThat(page).contains("id=\"error-summary\"")
 			.contains("href=\"#components2.type\">" + message + "</a>")
-			.contains("<div class=\"invalid-feedback\">" + message + "</div>");
+			.contains("<div class=\"invalid-feedback\" id=\"components2.type-error\">" + message + "</div>")
+			.containsPattern("id=\"components2.type\" name=\"components\\[2\\].type\" value=\"node_hours\"[^>]*"
+					+ "aria-describedby=\"components2.type-error\" aria-invalid=\"true\"");
 		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingInput()).isNull();
 	}
 

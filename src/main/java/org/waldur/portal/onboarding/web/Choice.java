@@ -22,4 +22,17 @@ record Choice(String value, String label) {
 	static final List<Choice> ACCOUNT_POLICIES = List.of(new Choice("project_slug", "project_slug"),
 			new Choice("", "none"));
 
+	/** The billing types of a component that Waldur Site Agent understands. */
+	static final List<Choice> BILLING_TYPES = List.of(new Choice("usage", "usage"), new Choice("limit", "limit"),
+			new Choice("one", "one"));
+
+	/** The periods of a component's limit. */
+	static final List<Choice> LIMIT_PERIODS = List.of(new Choice("", "none"), new Choice("month", "month"),
+			new Choice("quarterly", "quarterly"), new Choice("annual", "annual"), new Choice("total", "total"));
+
+	/** The billing units of a plan. */
+	static final List<Choice> PLAN_UNITS = List.of(new Choice("month", "month"), new Choice("quarter", "quarter"),
+			new Choice("half_month", "half month"), new Choice("day", "day"), new Choice("hour", "hour"),
+			new Choice("quantity", "quantity"));
+
 }

@@ -19,8 +19,11 @@ import org.waldur.portal.waldur.WaldurException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 
 /**
  * Builds what a step page shows: the indicator, the flags the template needs, the preview
@@ -33,8 +36,11 @@ class StepPages {
 
 	private final Onboarding onboarding;
 
-	StepPages(Onboarding onboarding) {
+	private final MessageSource messages;
+
+	StepPages(Onboarding onboarding, MessageSource messages) {
 		this.onboarding = onboarding;
+		this.messages = messages;
 	}
 
 	/**
@@ -85,6 +91,26 @@ class StepPages {
 		}
 		model.addAttribute("usernamePolicies", Choice.USERNAME_POLICIES);
 		model.addAttribute("accountPolicies", Choice.ACCOUNT_POLICIES);
+		addFields(model);
+	}
+
+	/**
+	 * The fields of the page's form, read once from its binding result (the one the
+	 * request bound, or Waldur's rejection, or a fresh one), with the option lists of the
+	 * offering's rows.
+	 */
+	private void addFields(Model model) {
+		Object form = model.getAttribute("form");
+		if (form == null) {
+			return;
+		}
+		Object bound = model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form");
+		BindingResult result = (bound instanceof BindingResult given) ? given
+				: new BeanPropertyBindingResult(form, "form");
+		model.addAttribute("fields", new FormView(result, this.messages));
+		model.addAttribute("billingTypes", Choice.BILLING_TYPES);
+		model.addAttribute("limitPeriods", Choice.LIMIT_PERIODS);
+		model.addAttribute("planUnits", Choice.PLAN_UNITS);
 	}
 
 	/**

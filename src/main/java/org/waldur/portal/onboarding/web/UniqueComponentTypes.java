@@ -56,10 +56,10 @@ public @interface UniqueComponentTypes {
 
 		private static void report(ConstraintValidatorContext context, int index, String type) {
 			context.disableDefaultConstraintViolation();
-			// Quotes doubled: Spring renders the message with MessageFormat.
+			// With messages.properties, Spring shows a message without {0} as it is.
 			context
 				.buildConstraintViolationWithTemplate(
-						"Each component needs its own type; ''" + type + "'' is used twice.")
+						"Each component needs its own type; '" + type + "' is used twice.")
 				.addPropertyNode("components")
 				.addPropertyNode("type")
 				.inIterable()
