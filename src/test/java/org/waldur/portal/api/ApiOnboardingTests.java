@@ -57,7 +57,7 @@ class ApiOnboardingTests {
 	}
 
 	ApiClient as(String username) {
-		return new ApiClient(this.port, this.tokens.create(username, "test", Duration.ofDays(1)).secret());
+		return new ApiClient(this.port, ApiTestTokens.issue(this.tokens, username, "test").secret());
 	}
 
 	String body(String name, String username) {
@@ -243,7 +243,7 @@ class ApiOnboardingTests {
 
 	@Test
 	void aRevokedOrExpiredTokenOrADisabledAccountIsRefusedAtOnce() {
-		ApiTokens.Issued issued = this.tokens.create("support", "revoke-me", Duration.ofDays(1));
+		ApiTokens.Issued issued = ApiTestTokens.issue(this.tokens, "support", "revoke-me");
 		ApiClient api = new ApiClient(this.port, issued.secret());
 		assertThat(api.get("/api/v1/onboardings").status()).isEqualTo(200);
 		this.tokens.revoke("support", issued.token().getId());
@@ -251,7 +251,7 @@ class ApiOnboardingTests {
 		assertThat(revoked.status()).isEqualTo(401);
 		assertThat(revoked.header("WWW-Authenticate")).startsWith("Bearer");
 		assertThat(revoked.header("Content-Type")).startsWith("application/problem+json");
-		ApiTokens.Issued expiring = this.tokens.create("support", "expire-me", Duration.ofDays(1));
+		ApiTokens.Issued expiring = ApiTestTokens.issue(this.tokens, "support", "expire-me");
 		this.jdbc.sql("update api_token set expires_at = created_at where id = ?")
 			.param(expiring.token().getId())
 			.update();

@@ -51,8 +51,8 @@ class ApiScriptTests {
 	@Test
 	void theScriptOnboardsEndToEndAndARerunChangesNothingInWaldur() throws Exception {
 		Path header = this.dir.resolve("token-header");
-		Files.writeString(header, "Authorization: Bearer "
-				+ this.tokens.create("operator", "script", Duration.ofDays(1)).secret() + "\n");
+		Files.writeString(header,
+				"Authorization: Bearer " + ApiTestTokens.issue(this.tokens, "operator", "script").secret() + "\n");
 		Files.setPosixFilePermissions(header, PosixFilePermissions.fromString("rw-------"));
 		Path spec = this.dir.resolve("onboarding.json");
 		Files.writeString(spec, ApiClient.createBody("Scripted Cluster", "scripted_agent",

@@ -14,6 +14,7 @@ import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingDriver;
 import org.waldur.portal.sandbox.SandboxCallLog;
 import org.waldur.portal.sandbox.SandboxSeed;
+import org.waldur.portal.api.ApiTestTokens;
 import org.waldur.portal.security.AccountManagement;
 import org.waldur.portal.security.ApiTokens;
 import org.waldur.portal.security.Role;
@@ -221,7 +222,7 @@ class BadInputDrillTests {
 
 	@Test
 	void everyApiInputAndHeaderTakesBadValuesSafely() throws Exception {
-		String token = "Bearer " + this.tokens.create("operator", "bad-input", java.time.Duration.ofDays(1)).secret();
+		String token = "Bearer " + ApiTestTokens.issue(this.tokens, "operator", "bad-input").secret();
 		long before = this.calls.position();
 		Map<String, Map<String, String>> forms = new LinkedHashMap<>();
 		forms.put("offering", offering());

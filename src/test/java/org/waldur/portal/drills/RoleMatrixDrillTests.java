@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.waldur.portal.api.ApiTestTokens;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingDriver;
 import org.waldur.portal.sandbox.SandboxSeed;
@@ -170,7 +171,7 @@ class RoleMatrixDrillTests {
 
 	private String apiToken(String username) {
 		return this.apiTokens.computeIfAbsent(username,
-				(name) -> this.tokens.create(name, "role-matrix", java.time.Duration.ofDays(1)).secret());
+				(name) -> ApiTestTokens.issue(this.tokens, name, "role-matrix").secret());
 	}
 
 	private void assertNoToken(String body, String where) {
