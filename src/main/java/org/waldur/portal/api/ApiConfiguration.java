@@ -3,11 +3,16 @@ package org.waldur.portal.api;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The API's idempotency filter (after the API's security chain, so it knows the caller)
@@ -22,6 +27,24 @@ class ApiConfiguration {
 				new IdempotencyFilter(keys));
 		registration.addUrlPatterns("/api/v1/*");
 		return registration;
+	}
+
+	/**
+	 * Documents the Idempotency-Key header that {@link IdempotencyFilter} requires on
+	 * every POST.
+	 */
+	@Bean
+	OperationCustomizer idempotencyKeyHeader() {
+		return (operation, handler) -> {
+			if (handler.hasMethodAnnotation(PostMapping.class)) {
+				operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER)
+					.required(true)
+					.description("A key of your choice (1 to 255 visible characters, such as a UUID): the same key "
+							+ "with the same request replays the first answer; with another request it is 422.")
+					.schema(new StringSchema().minLength(1).maxLength(255)));
+			}
+			return operation;
+		};
 	}
 
 	@Bean

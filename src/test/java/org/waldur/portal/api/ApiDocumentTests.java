@@ -57,6 +57,13 @@ class ApiDocumentTests {
 				.keySet()
 				.forEach((method) -> documented.add(method.name() + " " + path)));
 		assertThat(documented).isEqualTo(served());
+		parsed.getOpenAPI().getPaths().forEach((path, item) -> {
+			if (item.getPost() != null) {
+				assertThat(item.getPost().getParameters()).as("POST %s", path)
+					.anyMatch((parameter) -> "Idempotency-Key".equals(parameter.getName())
+							&& "header".equals(parameter.getIn()) && Boolean.TRUE.equals(parameter.getRequired()));
+			}
+		});
 	}
 
 	@Test
