@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.crypto.SecretBox;
+import org.waldur.portal.crypto.SecretUnreadableException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +66,16 @@ class IdempotencyKeys {
 			return Optional.empty();
 		}
 		catch (DuplicateKeyException ex) {
-			return find(principal, key);
+			try {
+				return find(principal, key);
+			}
+			catch (SecretUnreadableException unreadable) {
+				// Stored under another secret key: it cannot be replayed, so the key
+				// starts
+				// anew (the step's own claim still keeps a done step from running twice).
+				release(principal, key);
+				return claim(principal, key, requestHash);
+			}
 		}
 	}
 
