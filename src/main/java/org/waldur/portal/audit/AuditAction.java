@@ -89,6 +89,20 @@ public enum AuditAction {
 	AUDIT_EXPORTED,
 
 	/** Someone exported a signed checkpoint of the head of the audit chain. */
-	CHECKPOINT_EXPORTED
+	CHECKPOINT_EXPORTED,
+
+	/**
+	 * An account created a personal API token (its name is recorded, never the token).
+	 */
+	API_TOKEN_CREATED,
+
+	/** An account revoked one of its API tokens. */
+	API_TOKEN_REVOKED,
+
+	/** A stored API token was refused: revoked, expired, or its account disabled. */
+	API_TOKEN_REFUSED,
+
+	/** The automation API answered a call made with an API token. */
+	API_CALL
 
 }

@@ -3,6 +3,7 @@ package org.waldur.portal.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
+import org.waldur.portal.security.ApiTokens;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,7 +14,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Who is acting and from where, as far as the current thread knows: the web request being
  * served, or nothing for scheduled jobs.
  */
-record AuditContext(String actor, @Nullable String requestId, @Nullable String clientIp) {
+record AuditContext(String actor, @Nullable String requestId, @Nullable String clientIp, @Nullable String tokenName) {
+
+	AuditContext(String actor, @Nullable String requestId, @Nullable String clientIp) {
+		this(actor, requestId, clientIp, null);
+	}
+
+	/**
+	 * The detail as recorded: in an API call it names the API token used (its name, never
+	 * the token).
+	 */
+	String detail(String detail) {
+		return (this.tokenName != null) ? detail + " [API token \"" + this.tokenName + "\"]" : detail;
+	}
 
 	static final String SYSTEM = "system";
 
@@ -23,7 +36,8 @@ record AuditContext(String actor, @Nullable String requestId, @Nullable String c
 		String requestId = (request != null && request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id)
 				? id : MDC.get(RequestIdFilter.MDC_KEY);
 		String clientIp = (request != null) ? request.getRemoteAddr() : null;
-		return new AuditContext((actor != null && !actor.isBlank()) ? actor : signedInUser(), requestId, clientIp);
+		return new AuditContext((actor != null && !actor.isBlank()) ? actor : signedInUser(), requestId, clientIp,
+				ApiTokens.currentTokenName());
 	}
 
 	private static String signedInUser() {

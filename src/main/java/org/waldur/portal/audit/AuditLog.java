@@ -102,7 +102,7 @@ public class AuditLog {
 		String actor = AuditDetails.truncate(context.actor(), 128);
 		String targetId = (record.targetId() != null) ? AuditDetails.truncate(record.targetId(), 128) : null;
 		String clientIp = (context.clientIp() != null) ? AuditDetails.truncate(context.clientIp(), 64) : null;
-		String detail = AuditDetails.clean(record.detail());
+		String detail = AuditDetails.clean(context.detail(record.detail()));
 		// Locks the head of the chain until commit: appends are serialised. Entries
 		// recorded
 		// in a transaction get here only as it commits, so this is its last lock.

@@ -3,6 +3,7 @@ package org.waldur.portal.audit;
 import java.util.stream.Collectors;
 
 import org.waldur.portal.security.AccountEvents;
+import org.waldur.portal.security.ApiTokenEvents;
 import org.waldur.portal.security.Role;
 
 import org.springframework.context.event.EventListener;
@@ -103,6 +104,36 @@ class SecurityAuditor {
 	public void on(AccountEvents.AccountLocked event) {
 		this.log.record(account(AuditAction.ACCOUNT_LOCKED, AuditOutcome.DENIED, event.username(), event.username(),
 				"Sign-in paused after " + event.failures() + " failed sign-ins, until " + event.lockedUntil()));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(ApiTokenEvents.Created event) {
+		this.log.record(account(AuditAction.API_TOKEN_CREATED, AuditOutcome.SUCCESS, event.username(), event.username(),
+				"API token \"" + event.tokenName() + "\" created, valid until " + event.expiresAt()));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(ApiTokenEvents.Revoked event) {
+		this.log.record(account(AuditAction.API_TOKEN_REVOKED, AuditOutcome.SUCCESS, event.username(), event.username(),
+				"API token \"" + event.tokenName() + "\" revoked"));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(ApiTokenEvents.Refused event) {
+		this.log.record(account(AuditAction.API_TOKEN_REFUSED, AuditOutcome.DENIED, event.username(), event.username(),
+				"API token \"" + event.tokenName() + "\" refused: " + event.reason()));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(ApiTokenEvents.Called event) {
+		AuditOutcome outcome = (event.status() < 400) ? AuditOutcome.SUCCESS
+				: (event.status() == 401 || event.status() == 403) ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
+		this.log.record(new AuditRecord(AuditAction.API_CALL, outcome, event.username(), "api", event.path(), null,
+				event.method() + " " + event.path() + " answered " + event.status()));
 	}
 
 	private static String roles(java.util.Set<Role> roles) {

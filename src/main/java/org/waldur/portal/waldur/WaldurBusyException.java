@@ -7,6 +7,9 @@ package org.waldur.portal.waldur;
  */
 public final class WaldurBusyException extends WaldurException {
 
+	/** How its message starts, so that a recorded attempt can be told apart. */
+	public static final String BUSY = "Waldur is busy, try again in a moment";
+
 	WaldurBusyException(String message, WaldurExchange exchange, Throwable cause) {
 		super(message, exchange, cause);
 	}

@@ -82,7 +82,7 @@ final class WaldurFailures {
 	 */
 	WaldurBusyException busy(WaldurCall call, WaldurExchange exchange, int limit, Throwable cause) {
 		return new WaldurBusyException(
-				"Waldur is busy, try again in a moment: the portal is already waiting for " + limit
+				WaldurBusyException.BUSY + ": the portal is already waiting for " + limit
 						+ " answers from Waldur, so nothing was sent for " + call.operation().description() + ".",
 				exchange, cause);
 	}

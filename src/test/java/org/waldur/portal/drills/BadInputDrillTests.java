@@ -14,7 +14,9 @@ import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingDriver;
 import org.waldur.portal.sandbox.SandboxCallLog;
 import org.waldur.portal.sandbox.SandboxSeed;
+import org.waldur.portal.api.ApiTestTokens;
 import org.waldur.portal.security.AccountManagement;
+import org.waldur.portal.security.ApiTokens;
 import org.waldur.portal.security.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Bad input drill: oversized values, control characters, Unicode, HTML and script in
@@ -72,6 +75,11 @@ class BadInputDrillTests {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	ApiTokens tokens;
+
+	static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -210,6 +218,102 @@ class BadInputDrillTests {
 		assertThat(otherOwner.getStatus()).isEqualTo(404);
 		assertThat(this.calls.count(before, SandboxCallLog.Call::changed)).as("changes sent to Waldur").isZero();
 		record("ids, enums, CSRF and hidden fields", cases + 3);
+	}
+
+	@Test
+	void everyApiInputAndHeaderTakesBadValuesSafely() throws Exception {
+		String token = "Bearer " + ApiTestTokens.issue(this.tokens, "operator", "bad-input").secret();
+		long before = this.calls.position();
+		Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+		forms.put("offering", offering());
+		forms.put("integration", integration());
+		forms.put("service-account", account());
+		int cases = 0;
+		for (Map.Entry<String, Map<String, String>> form : forms.entrySet()) {
+			for (String field : form.getValue().keySet()) {
+				if (field.contains("[")) {
+					continue;
+				}
+				for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+					long id = prepared();
+					Map<String, Object> body = new LinkedHashMap<>(form.getValue());
+					body.keySet().removeIf((key) -> key.contains("["));
+					body.put(field, bad.getValue());
+					MockHttpServletResponse response = this.mvc
+						.perform(put("/api/v1/onboardings/" + id + "/" + form.getKey()).header("Authorization", token)
+							.contentType("application/json")
+							.content(JSON.writeValueAsString(body)))
+						.andReturn()
+						.getResponse();
+					assertApiSafe(response, "API " + form.getKey() + "." + field + " = " + bad.getKey());
+					cases++;
+				}
+			}
+		}
+		long id = prepared();
+		Map<String, MockHttpServletRequestBuilder> forged = new LinkedHashMap<>();
+		forged.put("malformed JSON", post("/api/v1/onboardings").content("{\"offering\": {"));
+		forged.put("wrong types", post("/api/v1/onboardings").content("{\"offering\": [1, 2], \"integration\": 7}"));
+		forged.put("script in JSON",
+				post("/api/v1/onboardings").content("{\"offering\": {\"name\": \"" + SCRIPT + "\"}}"));
+		forged.put("forged step", post("/api/v1/onboardings/" + id + "/steps/GOD_MODE/run").content("{}"));
+		forged.put("version overflow", post("/api/v1/onboardings/" + id + "/steps/offering/run")
+			.content("{\"fingerprint\": \"x\", \"version\": " + "9".repeat(40) + "}"));
+		forged.put("oversized fingerprint", post("/api/v1/onboardings/" + id + "/steps/offering/run")
+			.content("{\"fingerprint\": \"" + "f".repeat(20_000) + "\"}"));
+		forged.put("malformed id", get("/api/v1/onboardings/abc"));
+		forged.put("forged status filter", get("/api/v1/onboardings?status=GOD&size=100000&from=" + SCRIPT));
+		forged.put("forged If-Match", put("/api/v1/onboardings/" + id + "/keep-token").header("If-Match", SCRIPT)
+			.content("{\"expiry\": \"never\"}"));
+		for (Map.Entry<String, MockHttpServletRequestBuilder> entry : forged.entrySet()) {
+			MockHttpServletRequestBuilder request = entry.getValue()
+				.header("Authorization", token)
+				.header("Idempotency-Key", "bad-" + counter.incrementAndGet())
+				.contentType("application/json");
+			assertApiSafe(this.mvc.perform(request).andReturn().getResponse(), "API " + entry.getKey());
+			cases++;
+		}
+		for (String key : List.of("x".repeat(300), "a\u0007b", "", "  ")) {
+			MockHttpServletResponse response = this.mvc
+				.perform(post("/api/v1/onboardings").header("Authorization", token)
+					.header("Idempotency-Key", key)
+					.contentType("application/json")
+					.content("{}"))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).as("Idempotency-Key %s", key.length()).isEqualTo(400);
+			cases++;
+		}
+		for (String authorization : List.of("Bearer " + "x".repeat(20_000), "Bearer " + SCRIPT, "Basic b3A6cHc=",
+				"Token wop_abc", "Bearer")) {
+			MockHttpServletResponse response = this.mvc
+				.perform(get("/api/v1/onboardings").header("Authorization", authorization))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).as(authorization.substring(0, 5)).isIn(400, 401);
+			assertApiSafe(response, "Authorization");
+			cases++;
+		}
+		for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+			assertSafe(this.mvc
+				.perform(post("/account/tokens").with(csrf())
+					.with(user("operator").roles("OPERATOR"))
+					.param("name", bad.getValue())
+					.param("lifetimeDays", bad.getKey().equals("empty") ? "" : "99999"))
+				.andReturn()
+				.getResponse(), "token name = " + bad.getKey());
+			cases++;
+		}
+		assertThat(this.calls.count(before, SandboxCallLog.Call::changed)).as("changes sent to Waldur").isZero();
+		record("API bodies, headers and tokens", cases);
+	}
+
+	private static void assertApiSafe(MockHttpServletResponse response, String where) throws Exception {
+		assertThat(response.getStatus()).as("status for %s", where).isIn(200, 201, 400, 401, 403, 404, 409, 422);
+		String type = String.valueOf(response.getContentType());
+		assertThat(type).as("content type for %s", where).doesNotContain("html");
+		String body = response.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(body).as("stack trace for %s", where).doesNotContain("\tat org.").doesNotContain("Exception:");
 	}
 
 	private void assertSafe(MockHttpServletResponse response, String where) throws Exception {

@@ -1,0 +1,66 @@
+package org.waldur.portal.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springdoc.core.customizers.OperationCustomizer;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The API's idempotency filter (after the API's security chain, so it knows the caller)
+ * and the head of its OpenAPI description.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+	@Bean
+	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys) {
+		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+				new IdempotencyFilter(keys));
+		registration.addUrlPatterns("/api/v1/*");
+		return registration;
+	}
+
+	/**
+	 * Documents the Idempotency-Key header that {@link IdempotencyFilter} requires on
+	 * every POST.
+	 */
+	@Bean
+	OperationCustomizer idempotencyKeyHeader() {
+		return (operation, handler) -> {
+			if (handler.hasMethodAnnotation(PostMapping.class)) {
+				operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER)
+					.required(true)
+					.description("A key of your choice (1 to 255 visible characters, such as a UUID): the same key "
+							+ "with the same request replays the first answer; with another request it is 422.")
+					.schema(new StringSchema().minLength(1).maxLength(255)));
+			}
+			return operation;
+		};
+	}
+
+	@Bean
+	OpenAPI portalOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Waldur Onboarding Portal automation API")
+				.version("v1")
+				.description("The wizard's use cases as JSON: onboardings, their inputs, step previews and runs "
+						+ "(with the preview's fingerprint), reconciliation, token refresh, the site agent hand-over. "
+						+ "Authenticate with a personal API token from your account page as "
+						+ "'Authorization: Bearer <token>'. Every POST needs an Idempotency-Key header. Errors are RFC "
+						+ "9457 problem details."))
+			.components(new Components().addSecuritySchemes("portal-token",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("A personal API token (wop_...) from the account page")));
+	}
+
+}
