@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(3);
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	static final Duration CACHE_TIME = Duration.ofSeconds(30);
 
