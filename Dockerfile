@@ -23,11 +23,19 @@ RUN apt-get update \
 	&& chmod 700 /data
 WORKDIR /app
 COPY --from=build --chown=portal:portal /extracted/ /app/
-USER portal:portal
 ENV PORTAL_DATA_DIR=/data \
 	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Class data sharing (README "Start-up time"): one training start in sandbox mode on a
+# throwaway H2 directory, stopped once the context is refreshed, writes the archive of the
+# classes it loaded; every start of the image then maps them instead of loading them again.
+RUN mkdir -m 700 /tmp/cds-data \
+	&& PORTAL_DATA_DIR=/tmp/cds-data java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh \
+		-jar /app/app.jar --logging.level.root=WARN \
+	&& rm -rf /tmp/cds-data \
+	&& chown portal:portal /app/app.jsa
+USER portal:portal
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
 	CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

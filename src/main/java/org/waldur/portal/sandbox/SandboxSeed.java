@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.ConditionalOnSandboxMode;
 import org.waldur.portal.config.PortalProperties;
 
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,11 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service provider and the categories "HPC" and "Storage". Their tokens come from
  * {@code PORTAL_SANDBOX_STAFF_TOKEN} and {@code PORTAL_SANDBOX_OWNER_TOKEN}, or are
  * generated once and kept in the database. Seeded users have no token lifetime, so their
- * tokens never expire.
+ * tokens never expire. Seeded once every bean is created (before the web server starts),
+ * so that Hibernate's start on its own thread is not waited for in the middle of the
+ * context.
  */
 @Component
 @ConditionalOnSandboxMode
-public class SandboxSeed implements InitializingBean {
+public class SandboxSeed implements SmartInitializingSingleton {
 
 	/** Username of the seeded staff user. */
 	public static final String STAFF_USERNAME = "sandbox-staff";
@@ -65,7 +67,7 @@ public class SandboxSeed implements InitializingBean {
 	}
 
 	@Override
-	public void afterPropertiesSet() {
+	public void afterSingletonsInstantiated() {
 		this.transactions.executeWithoutResult((status) -> seed());
 	}
 

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.PortalProperties;
@@ -70,7 +71,10 @@ class AccountBootstrap implements ApplicationRunner {
 			createAdmin();
 		}
 		if (this.properties.sandboxMode()) {
-			DEMO_ACCOUNTS.forEach(this::createDemoAccount);
+			// One hash of the (published) demo password for every new demo account: each
+			// BCrypt hash costs tens of milliseconds of the start-up.
+			DemoPassword demoPassword = new DemoPassword();
+			DEMO_ACCOUNTS.forEach((username, roles) -> createDemoAccount(username, roles, demoPassword));
 		}
 		else {
 			this.accounts.findByDemoTrueAndEnabledTrue().forEach(account -> {
@@ -100,12 +104,10 @@ class AccountBootstrap implements ApplicationRunner {
 		this.events.publishEvent(new AccountEvents.AccountCreated(ADMIN, Set.of(Role.ADMIN), SYSTEM));
 	}
 
-	private void createDemoAccount(String username, Set<Role> roles) {
+	private void createDemoAccount(String username, Set<Role> roles, DemoPassword demoPassword) {
 		Account account = this.accounts.findByUsername(username).orElse(null);
 		if (account == null) {
-			this.accounts
-				.save(new Account(username, this.passwordEncoder.encode(this.properties.sandbox().demoPassword()),
-						roles, true, this.clock.instant()));
+			this.accounts.save(new Account(username, demoPassword.hash(), roles, true, this.clock.instant()));
 			log.info("Created sandbox demo account '{}'", username);
 			this.events.publishEvent(new AccountEvents.AccountCreated(username, Set.copyOf(roles), SYSTEM));
 		}
@@ -114,6 +116,23 @@ class AccountBootstrap implements ApplicationRunner {
 			log.info("Sandbox demo account '{}' enabled again", username);
 			this.events.publishEvent(new AccountEvents.AccountEnabled(username, SYSTEM));
 		}
+	}
+
+	/** The demo password, hashed when first needed. */
+	private final class DemoPassword {
+
+		private @Nullable String hash;
+
+		String hash() {
+			String known = this.hash;
+			if (known == null) {
+				known = AccountBootstrap.this.passwordEncoder
+					.encode(AccountBootstrap.this.properties.sandbox().demoPassword());
+				this.hash = known;
+			}
+			return known;
+		}
+
 	}
 
 	private static String generatePassword() {

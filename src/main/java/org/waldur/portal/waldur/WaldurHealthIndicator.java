@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.config.PortalProperties;
@@ -14,6 +15,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
  * read time-out, without retries, whose result is reused for the health cache time so
  * that many checks make one call. The details also name Waldur's version and whether
  * providers may activate their own offerings ({@link WaldurServer}). The token never
- * appears in the details.
+ * appears in the details. A failed probe made while the portal is still starting (not yet
+ * accepting traffic) is not reused: in sandbox mode Waldur is the portal itself, and the
+ * first check after start-up should not report a failure of the start for the cache time.
  */
 @Component
 class WaldurHealthIndicator implements HealthIndicator {
@@ -38,6 +43,8 @@ class WaldurHealthIndicator implements HealthIndicator {
 
 	private final Clock clock;
 
+	private final BooleanSupplier started;
+
 	private final Lock probing = new ReentrantLock();
 
 	private volatile @Nullable Probed last;
@@ -46,19 +53,29 @@ class WaldurHealthIndicator implements HealthIndicator {
 
 	@Autowired
 	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, PortalProperties properties,
-			ObjectProvider<Clock> clock, WaldurServer server) {
+			ObjectProvider<Clock> clock, WaldurServer server, ObjectProvider<ApplicationAvailability> availability) {
 		this(client, endpoint, properties.waldur().pageReadTimeout(), properties.waldur().healthCacheTime(),
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC), () -> acceptingTraffic(availability.getIfAvailable()));
 		this.server = server;
 	}
 
 	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, Duration timeout,
 			Duration cacheTime, Clock clock) {
+		this(client, endpoint, timeout, cacheTime, clock, () -> true);
+	}
+
+	WaldurHealthIndicator(WaldurClient client, ObjectProvider<WaldurEndpoint> endpoint, Duration timeout,
+			Duration cacheTime, Clock clock, BooleanSupplier started) {
 		this.client = client;
 		this.endpoint = endpoint;
 		this.timeout = timeout;
 		this.cacheTime = cacheTime;
 		this.clock = clock;
+		this.started = started;
+	}
+
+	private static boolean acceptingTraffic(@Nullable ApplicationAvailability availability) {
+		return availability == null || availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
 	}
 
 	/**
@@ -92,9 +109,12 @@ class WaldurHealthIndicator implements HealthIndicator {
 				return cached.health();
 			}
 			Health health = probe();
-			// Unknown means not started yet: the next check should look again.
-			this.last = Status.UNKNOWN.equals(health.getStatus()) ? null
-					: new Probed(health, this.clock.instant().plus(this.cacheTime));
+			// Unknown means not started yet, and so does a failure while the portal
+			// starts:
+			// the next check should look again.
+			boolean reuse = !Status.UNKNOWN.equals(health.getStatus())
+					&& (Status.UP.equals(health.getStatus()) || this.started.getAsBoolean());
+			this.last = reuse ? new Probed(health, this.clock.instant().plus(this.cacheTime)) : null;
 			return health;
 		}
 		finally {

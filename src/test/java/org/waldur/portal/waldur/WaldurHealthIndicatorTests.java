@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(3);
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	static final Duration CACHE_TIME = Duration.ofSeconds(30);
 
@@ -89,6 +90,38 @@ class WaldurHealthIndicatorTests extends WaldurWireMockSupport {
 		now.set(now.get().plusSeconds(1));
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 		wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/users/me/")));
+	}
+
+	@Test
+	void aFailureWhileThePortalStartsIsProbedAgainOnTheNextCheck() {
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(503, "")));
+		AtomicBoolean started = new AtomicBoolean(false);
+		WaldurEndpoint endpoint = endpoint();
+		WaldurHealthIndicator indicator = new WaldurHealthIndicator(client(endpoint), provider(endpoint), TIMEOUT,
+				CACHE_TIME, Clock.systemUTC(), started::get);
+
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/users/me/")));
+
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(200, fixture("user.json"))));
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		started.set(true);
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(503, "")));
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		wireMock.verify(3, getRequestedFor(urlPathEqualTo("/api/users/me/")));
+	}
+
+	@Test
+	void aFailureOnceThePortalAcceptsTrafficIsReusedForTheCacheTime() {
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(503, "")));
+		WaldurEndpoint endpoint = endpoint();
+		WaldurHealthIndicator indicator = new WaldurHealthIndicator(client(endpoint), provider(endpoint), TIMEOUT,
+				CACHE_TIME, Clock.systemUTC(), () -> true);
+
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/users/me/")));
 	}
 
 	@Test
