@@ -2,13 +2,30 @@
 (function () {
 	'use strict';
 
-	// Buttons with data-confirm ask before submitting their form.
+	// A download form (data-download) was sent with its confirmation box, if any, ticked: the
+	// earlier refusals ("Tick the box…", "Nothing was downloaded") no longer hold. A download
+	// leaves the page as it is, so they are taken away here; a new refusal comes with a new page.
 	document.addEventListener('submit', function (event) {
-		var submitter = event.submitter;
-		var message = (submitter && submitter.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
-		if (message && !window.confirm(message)) {
-			event.preventDefault();
+		var form = event.target;
+		if (!form.hasAttribute || !form.hasAttribute('data-download')) {
+			return;
 		}
+		var box = form.querySelector('input[data-tick-box]');
+		if (box && !box.checked) {
+			return;
+		}
+		document.querySelectorAll('[data-refusal]').forEach(function (message) {
+			message.remove();
+		});
+		form.querySelectorAll('input[data-tick-box].is-invalid').forEach(function (input) {
+			input.classList.remove('is-invalid');
+			input.removeAttribute('aria-invalid');
+			input.removeAttribute('aria-describedby');
+			var error = document.getElementById(input.id + '-error');
+			if (error) {
+				error.remove();
+			}
+		});
 	});
 
 	// Buttons with data-copy-target copy the text of the element with that id.

@@ -392,6 +392,23 @@ public class Onboarding {
 	 * The service-account token in clear, for display. The first display after a fetch or
 	 * refresh needs no extra step; later ones are reveals. Both are audited.
 	 */
+	/**
+	 * Checks, without showing it, that {@code viewer} may reveal the token and that there
+	 * is one.
+	 * @throws OnboardingAccessDeniedException if the viewer may not reveal it
+	 * @throws StepNotRunnableException if no token has been fetched yet
+	 */
+	public void requireRevealable(long id, Viewer viewer) {
+		OnboardingSession session = get(id, viewer);
+		if (!viewer.mayChange(session)) {
+			throw new OnboardingAccessDeniedException(
+					"Revealing the token needs the operator of this onboarding or support staff.");
+		}
+		if (session.getServiceTokenSecret() == null) {
+			throw new StepNotRunnableException("No token has been fetched yet.");
+		}
+	}
+
 	public String revealToken(long id, Viewer viewer) {
 		return this.transactions.execute((status) -> {
 			OnboardingSession session = get(id, viewer);

@@ -74,6 +74,7 @@ class WizardBrowserTests {
 		shot("wizard-6-token");
 		confirm(By.id("token-once"));
 		assertThat(browser.findAll(By.id("token-value"))).isEmpty();
+		browser.find(By.id("show-token-confirmed")).click();
 		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		String token = browser.text(By.id("token-value"));
 		assertThat(token).hasSize(40);
@@ -124,6 +125,7 @@ class WizardBrowserTests {
 		shot("wizard-resume-3-support-retried");
 		confirm(STEP);
 		confirm(By.id("token-once"));
+		browser.find(By.id("show-token-confirmed")).click();
 		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		assertThat(browser.findAll(By.id("token-value"))).hasSize(1);
 		browser.clickAndWait(By.id("back-to-summary"), SUMMARY);

@@ -335,7 +335,9 @@ class WizardPagesTests {
 		}
 		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).isServiceTokenDisplayed()).isFalse();
 		this.mvc
-			.perform(post("/onboarding/" + id + "/token/reveal").with(user("operator").roles("OPERATOR")).with(csrf()))
+			.perform(post("/onboarding/" + id + "/token/reveal").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("confirmed", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"token-value\"")));
 		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
@@ -346,14 +348,16 @@ class WizardPagesTests {
 			.perform(post("/onboarding/" + id + "/token/reveal").with(user("auditor").roles("AUDITOR")).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/onboarding/" + id + "/token/reveal").with(user("support").roles("SUPPORT")).with(csrf()))
+			.perform(post("/onboarding/" + id + "/token/reveal").with(user("support").roles("SUPPORT"))
+				.with(csrf())
+				.param("confirmed", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"token-value\"")));
 		this.mvc
 			.perform(post("/onboarding/" + id + "/token/refresh").with(user("operator").roles("OPERATOR"))
 				.with(csrf())
 				.param("version", String.valueOf(this.driver.version(id))))
-			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#refresh"));
+			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#confirm-refresh"));
 		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(7);
 	}
 
@@ -368,7 +372,8 @@ class WizardPagesTests {
 			.update();
 		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
 			.andExpect(status().isOk());
-		for (String path : new String[] { "/token/reveal", "/agent/checks", "/agent/agent.env?confirmed=true" }) {
+		for (String path : new String[] { "/token/reveal?confirmed=true", "/agent/checks",
+				"/agent/agent.env?confirmed=true" }) {
 			this.mvc.perform(post("/onboarding/" + id + path).with(user("operator").roles("OPERATOR")).with(csrf()))
 				.andExpect(status().isConflict())
 				.andExpect(content().string(containsString("id=\"secret-unreadable\"")))

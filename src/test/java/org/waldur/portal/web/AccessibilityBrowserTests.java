@@ -183,6 +183,26 @@ class AccessibilityBrowserTests {
 		assertThat(focused).as("focus on the unticked box").isTrue();
 	}
 
+	@Test
+	void aRefusedDownloadIsExplainedByItsBoxAndTheMessageGoesOnceTheDownloadIsSent() {
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+		long id = driver().prepared("A11y Download " + tag, "a11y_download_" + tag, OnboardingDriver.OPERATOR);
+		driver().complete(id, OnboardingDriver.OPERATOR);
+		signIn("operator");
+		browser.open("/onboarding/" + id + "/agent", By.id("env-form"));
+		browser.clickAndWait(By.id("download-env"), By.id("env-confirmed-error"));
+		assertThat(browser.text(By.id("env-confirmed-error"))).contains("Nothing was downloaded");
+		assertThat(browser.findAll(By.cssSelector(".container > .alert-danger"))).isEmpty();
+		assertThat(browser.find(By.id("env-confirmed")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(axe("download-unticked")).isEmpty();
+		browser.screenshot("a11y-download-unticked-1280");
+		browser.find(By.id("env-confirmed")).click();
+		browser.find(By.id("download-env")).click();
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+			.until((d) -> browser.findAll(By.id("env-confirmed-error")).isEmpty());
+		assertThat(browser.pageSource()).doesNotContain("Nothing was downloaded");
+	}
+
 	private static void sleep() {
 		try {
 			Thread.sleep(250);

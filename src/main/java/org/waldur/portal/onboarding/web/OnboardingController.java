@@ -83,8 +83,19 @@ class OnboardingController {
 	}
 
 	@PostMapping("/{id}/token/reveal")
-	String reveal(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
+	String reveal(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = "reveal-confirmed") String box, Authentication user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Viewer viewer = Viewer.of(user);
+		if (!confirmed) {
+			// Who may not see it, or when there is nothing to see, hears that first.
+			this.onboarding.requireRevealable(id, viewer);
+			String target = "show-token-confirmed".equals(box) ? box : "reveal-confirmed";
+			redirect.addFlashAttribute("confirmFor", target);
+			redirect.addFlashAttribute("confirmError",
+					"Tick the box to confirm that you will keep the token secret. It was not shown.");
+			return "redirect:/onboarding/" + id + "/summary#" + target;
+		}
 		model.addAttribute("token", this.onboarding.revealToken(id, viewer));
 		model.addAttribute("onboarding", this.onboarding.get(id, viewer));
 		model.addAttribute("section", "onboarding");
@@ -100,9 +111,11 @@ class OnboardingController {
 		// A check after an unclear refresh only reads Waldur: it needs no confirmation.
 		boolean check = this.onboarding.get(id, viewer).step(OnboardingStep.TOKEN_REFRESH).mustReconcile();
 		if (!confirmed && !check) {
-			redirect.addFlashAttribute("flashError",
-					"Tick the box to confirm that the current token stops working at once.");
-			return "redirect:/onboarding/" + id + "/summary#refresh";
+			// Shown next to the box, where the user is looking.
+			redirect.addFlashAttribute("confirmFor", "confirm-refresh");
+			redirect.addFlashAttribute("confirmError",
+					"Tick the box to confirm that the current token stops working at once. Nothing was sent.");
+			return "redirect:/onboarding/" + id + "/summary#confirm-refresh";
 		}
 		try {
 			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, fingerprint, viewer);
