@@ -61,6 +61,18 @@ class ErrorPagesAndOperationsTests {
 	}
 
 	@Test
+	void errorPagesNameTheRequestIdToQuoteToSupport() throws Exception {
+		for (int status : new int[] { 403, 404, 500, 400 }) {
+			this.mvc
+				.perform(get("/error").with(user("op").roles("OPERATOR"))
+					.requestAttr("jakarta.servlet.error.status_code", status)
+					.header("X-Request-Id", "req-42-abc")
+					.accept(MediaType.TEXT_HTML))
+				.andExpect(content().string(containsString("<code id=\"request-id\">req-42-abc</code>")));
+		}
+	}
+
+	@Test
 	void forbiddenPageExplainsTheRole() throws Exception {
 		this.mvc
 			.perform(get("/error").with(user("op").roles("OPERATOR"))
