@@ -28,6 +28,27 @@
 		});
 	});
 
+	// Forms marked data-warn-unsaved warn before the page is left with changes not saved:
+	// typed since the page was drawn, or rows added or removed on the server (data-unsaved).
+	var leaving = false;
+	document.addEventListener('input', function (event) {
+		var form = event.target.form;
+		if (form && form.hasAttribute('data-warn-unsaved')) {
+			form.setAttribute('data-unsaved', 'true');
+		}
+	});
+	document.addEventListener('submit', function (event) {
+		if (event.target.hasAttribute && event.target.hasAttribute('data-warn-unsaved')) {
+			leaving = true;
+		}
+	});
+	window.addEventListener('beforeunload', function (event) {
+		if (!leaving && document.querySelector('form[data-warn-unsaved][data-unsaved="true"]')) {
+			event.preventDefault();
+			event.returnValue = '';
+		}
+	});
+
 	// Buttons with data-copy-target copy the text of the element with that id.
 	document.addEventListener('click', function (event) {
 		var button = event.target.closest('[data-copy-target]');

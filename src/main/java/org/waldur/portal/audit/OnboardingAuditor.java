@@ -29,6 +29,14 @@ class OnboardingAuditor {
 
 	@EventListener
 	@Transactional
+	public void on(OnboardingEvents.DraftDeleted event) {
+		this.log.record(session(AuditAction.DRAFT_DELETED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
+				event.actor() + " deleted draft onboarding #" + event.sessionId() + " '" + event.title()
+						+ "'; nothing of it had reached Waldur"));
+	}
+
+	@EventListener
+	@Transactional
 	public void on(OnboardingEvents.InputsSaved event) {
 		this.log.record(session(AuditAction.INPUTS_SAVED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
 				"Inputs of step " + event.step() + " saved"));

@@ -72,7 +72,10 @@ class WizardPagesTests {
 
 	@Test
 	void startingAnOnboardingOpensTheOfferingStep() throws Exception {
-		MvcResult result = this.mvc.perform(post("/onboarding").with(user("operator").roles("OPERATOR")).with(csrf()))
+		MvcResult result = this.mvc
+			.perform(post("/onboarding").param("name", "Started Cluster")
+				.with(user("operator").roles("OPERATOR"))
+				.with(csrf()))
 			.andExpect(redirectedUrlPattern("/onboarding/*/steps/offering"))
 			.andReturn();
 		this.mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user("operator").roles("OPERATOR")))

@@ -196,8 +196,8 @@ class AccessibilityBrowserTests {
 		assertThat(browser.find(By.id("env-confirmed")).getDomAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(axe("download-unticked")).isEmpty();
 		browser.screenshot("a11y-download-unticked-1280");
-		browser.find(By.id("env-confirmed")).click();
-		browser.find(By.id("download-env")).click();
+		browser.click(By.id("env-confirmed"));
+		browser.click(By.id("download-env"));
 		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
 			.until((d) -> browser.findAll(By.id("env-confirmed-error")).isEmpty());
 		assertThat(browser.pageSource()).doesNotContain("Nothing was downloaded");
@@ -236,6 +236,7 @@ class AccessibilityBrowserTests {
 		List<Page> pages = new ArrayList<>();
 		pages.add(new Page("login", null, "/login", By.id("sign-in")));
 		pages.add(new Page("operator-home", "operator", "/", By.id("home-operator")));
+		pages.add(new Page("new-onboarding", "operator", "/onboarding/new", By.id("new-onboarding-form")));
 		pages.add(
 				new Page("step1-form", "operator", "/onboarding/" + fresh + "/steps/offering", By.id("offering-form")));
 		pages.add(new Page("step2-form", "operator", "/onboarding/" + prepared + "/steps/integration?edit=true", STEP));
@@ -251,6 +252,8 @@ class AccessibilityBrowserTests {
 		pages.add(new Page("support-home", "support", "/", By.id("home-support")));
 		pages.add(new Page("desk-list", "support", "/onboarding", By.id("sessions")));
 		pages.add(new Page("desk-attention", "support", "/onboarding?status=NEEDS_ATTENTION", By.id("sessions")));
+		pages.add(new Page("desk-assigned-to-me", "support", "/onboarding?assignee=support", By.id("sessions")));
+		pages.add(new Page("desk-bad-date", "support", "/onboarding?from=not-a-day", By.id("from-error")));
 		pages.add(new Page("desk-session", "support", "/desk/sessions/" + failed, By.id("onboarding-status")));
 		pages.add(new Page("auditor-home", "auditor", "/", By.id("home-auditor")));
 		pages.add(new Page("audit-search", "auditor", "/audit", By.tagName("h1")));
