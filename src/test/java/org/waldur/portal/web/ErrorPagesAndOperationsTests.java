@@ -92,6 +92,18 @@ class ErrorPagesAndOperationsTests {
 	}
 
 	@Test
+	void adminsHaveAHealthPageNotRawJson() throws Exception {
+		this.mvc.perform(get("/admin/health").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1 class=\"h3 my-3\" id=\"health-heading\">")))
+			.andExpect(content().string(containsString("id=\"check-database\"")))
+			.andExpect(content().string(containsString("id=\"check-waldur\"")));
+		this.mvc.perform(get("/admin/health").with(user("op").roles("OPERATOR"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/").with(user("admin").roles("ADMIN")))
+			.andExpect(content().string(containsString("href=\"/admin/health\"")));
+	}
+
+	@Test
 	void infoShowsVersionAndCommit() throws Exception {
 		var result = this.mvc.perform(get("/actuator/info").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
