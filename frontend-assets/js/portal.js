@@ -154,7 +154,30 @@
 		}
 	}
 
+	// Times arrive as "2026-12-01 17:35 UTC" with the exact UTC time in datetime="…Z": show
+	// them in the viewer's time zone with the zone named, and the UTC time on hover.
+	function showLocalTimes() {
+		if (!window.Intl || !Intl.DateTimeFormat) {
+			return;
+		}
+		var format = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit',
+			hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+		document.querySelectorAll('time[data-local][datetime]').forEach(function (time) {
+			var at = new Date(time.getAttribute('datetime'));
+			if (isNaN(at.getTime())) {
+				return;
+			}
+			var parts = {};
+			format.formatToParts(at).forEach(function (part) { parts[part.type] = part.value; });
+			var utc = time.textContent.trim();
+			time.textContent = parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':'
+				+ parts.minute + ' ' + parts.timeZoneName;
+			time.setAttribute('title', utc.replace(/ UTC$/, '') + ' UTC (' + time.getAttribute('datetime') + ')');
+		});
+	}
+
 	function ready() {
+		showLocalTimes();
 		tieErrorsToFields();
 		showErrorSummary();
 		focusMarkedControl();

@@ -46,7 +46,7 @@ class StepListTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("id=\"cannot-start\"", "do step 1 first",
-				"href=\"/onboarding/" + id + "/steps/offering\" id=\"blocked-by-link\"");
+				"href=\"/onboarding/" + id + "/steps/offering\" class=\"alert-link\" id=\"blocked-by-link\"");
 		assertThat(item(page, "service-account")).contains("aria-current=\"step\"", "step-viewed",
 				"cannot start yet — do step 1 first");
 		assertThat(item(page, "offering")).doesNotContain("aria-current").contains("(in progress)");

@@ -396,7 +396,8 @@ class WizardPagesTests {
 		assertThat(rows).hasSize(2);
 		String kept = (String) rows.get(0).get("uuid");
 		String other = (String) rows.get(1).get("uuid");
-		String otherCreated = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		// The exact time, in the datetime attribute of the one date format.
+		String otherCreated = java.time.format.DateTimeFormatter.ofPattern("'datetime=\"'yyyy-MM-dd'T'HH:mm:ss'Z\"'")
 			.withZone(java.time.ZoneOffset.UTC)
 			.format(this.jdbc.sql("select created from sandbox_offering where uuid = ?")
 				.param(other)
