@@ -178,8 +178,13 @@ public class Onboarding {
 		if (!session.isCompleted()) {
 			return null;
 		}
-		StepAttempt last = lastAttempt(session.getId(), OnboardingStep.TOKEN);
-		return (last != null) ? last.getActor() : null;
+		List<StepAttempt> all = this.attempts.findBySessionIdOrderByIdAsc(session.getId());
+		for (int i = all.size() - 1; i >= 0; i--) {
+			if (all.get(i).getStep().inWizard() && all.get(i).getOutcome().isSuccess()) {
+				return all.get(i).getActor();
+			}
+		}
+		return null;
 	}
 
 	/** Every attempt of the session, oldest first. */

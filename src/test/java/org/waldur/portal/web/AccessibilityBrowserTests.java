@@ -203,6 +203,26 @@ class AccessibilityBrowserTests {
 		assertThat(browser.pageSource()).doesNotContain("Nothing was downloaded");
 	}
 
+	@Test
+	void timesAreShownInTheViewersTimeZoneWithTheZoneNamedAndUtcOnHover() {
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+		long id = driver().prepared("A11y Zone " + tag, "a11y_zone_" + tag, OnboardingDriver.OPERATOR);
+		browser.driver()
+			.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Tallinn"));
+		try {
+			signIn("operator");
+			browser.open("/onboarding/" + id + "/summary", By.cssSelector("time[data-local]"));
+			WebElement time = browser.find(By.cssSelector("time[data-local]"));
+			assertThat(time.getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d (EET|GMT\\+2)");
+			assertThat(time.getDomAttribute("title")).contains(" UTC (").endsWith("Z)");
+			assertThat(time.getDomAttribute("datetime")).endsWith("Z");
+		}
+		finally {
+			// An empty zone ends the override.
+			browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+		}
+	}
+
 	private static void sleep() {
 		try {
 			Thread.sleep(250);
@@ -237,6 +257,7 @@ class AccessibilityBrowserTests {
 		pages.add(new Page("login", null, "/login", By.id("sign-in")));
 		pages.add(new Page("operator-home", "operator", "/", By.id("home-operator")));
 		pages.add(new Page("new-onboarding", "operator", "/onboarding/new", By.id("new-onboarding-form")));
+		pages.add(new Page("glossary", "operator", "/glossary", By.id("glossary")));
 		pages.add(
 				new Page("step1-form", "operator", "/onboarding/" + fresh + "/steps/offering", By.id("offering-form")));
 		pages.add(new Page("step2-form", "operator", "/onboarding/" + prepared + "/steps/integration?edit=true", STEP));
@@ -261,6 +282,7 @@ class AccessibilityBrowserTests {
 		pages.add(new Page("admin-home", "admin", "/", By.id("home-admin")));
 		pages.add(new Page("admin-accounts", "admin", "/admin/accounts", By.id("accounts-table")));
 		pages.add(new Page("admin-account", "admin", "/admin/accounts/" + operatorAccount, By.tagName("h1")));
+		pages.add(new Page("admin-health", "admin", "/admin/health", By.id("health-checks")));
 		pages.add(new Page("admin-sandbox", "admin", "/admin/sandbox", By.tagName("h1")));
 		String signedIn = null;
 		for (Page page : pages) {
