@@ -379,7 +379,7 @@ public class SlowWaldurLoad {
 
 		long startOnboarding() throws Exception {
 			get("/");
-			HttpResponse<String> answer = post("/onboarding", Map.of());
+			HttpResponse<String> answer = post("/onboarding", Map.of("name", "Load test"));
 			Matcher id = Pattern.compile("/onboarding/(\\d+)/steps/offering")
 				.matcher(answer.headers().firstValue("Location").orElse(""));
 			check(answer.statusCode() == 302 && id.find(), "could not start an onboarding: " + answer.statusCode());

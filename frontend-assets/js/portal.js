@@ -2,12 +2,50 @@
 (function () {
 	'use strict';
 
-	// Buttons with data-confirm ask before submitting their form.
+	// A download form (data-download) was sent with its confirmation box, if any, ticked: the
+	// earlier refusals ("Tick the box…", "Nothing was downloaded") no longer hold. A download
+	// leaves the page as it is, so they are taken away here; a new refusal comes with a new page.
 	document.addEventListener('submit', function (event) {
-		var submitter = event.submitter;
-		var message = (submitter && submitter.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
-		if (message && !window.confirm(message)) {
+		var form = event.target;
+		if (!form.hasAttribute || !form.hasAttribute('data-download')) {
+			return;
+		}
+		var box = form.querySelector('input[data-tick-box]');
+		if (box && !box.checked) {
+			return;
+		}
+		document.querySelectorAll('[data-refusal]').forEach(function (message) {
+			message.remove();
+		});
+		form.querySelectorAll('input[data-tick-box].is-invalid').forEach(function (input) {
+			input.classList.remove('is-invalid');
+			input.removeAttribute('aria-invalid');
+			input.removeAttribute('aria-describedby');
+			var error = document.getElementById(input.id + '-error');
+			if (error) {
+				error.remove();
+			}
+		});
+	});
+
+	// Forms marked data-warn-unsaved warn before the page is left with changes not saved:
+	// typed since the page was drawn, or rows added or removed on the server (data-unsaved).
+	var leaving = false;
+	document.addEventListener('input', function (event) {
+		var form = event.target.form;
+		if (form && form.hasAttribute('data-warn-unsaved')) {
+			form.setAttribute('data-unsaved', 'true');
+		}
+	});
+	document.addEventListener('submit', function (event) {
+		if (event.target.hasAttribute && event.target.hasAttribute('data-warn-unsaved')) {
+			leaving = true;
+		}
+	});
+	window.addEventListener('beforeunload', function (event) {
+		if (!leaving && document.querySelector('form[data-warn-unsaved][data-unsaved="true"]')) {
 			event.preventDefault();
+			event.returnValue = '';
 		}
 	});
 
@@ -116,7 +154,30 @@
 		}
 	}
 
+	// Times arrive as "2026-12-01 17:35 UTC" with the exact UTC time in datetime="…Z": show
+	// them in the viewer's time zone with the zone named, and the UTC time on hover.
+	function showLocalTimes() {
+		if (!window.Intl || !Intl.DateTimeFormat) {
+			return;
+		}
+		var format = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit',
+			hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+		document.querySelectorAll('time[data-local][datetime]').forEach(function (time) {
+			var at = new Date(time.getAttribute('datetime'));
+			if (isNaN(at.getTime())) {
+				return;
+			}
+			var parts = {};
+			format.formatToParts(at).forEach(function (part) { parts[part.type] = part.value; });
+			var utc = time.textContent.trim();
+			time.textContent = parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':'
+				+ parts.minute + ' ' + parts.timeZoneName;
+			time.setAttribute('title', utc.replace(/ UTC$/, '') + ' UTC (' + time.getAttribute('datetime') + ')');
+		});
+	}
+
 	function ready() {
+		showLocalTimes();
 		tieErrorsToFields();
 		showErrorSummary();
 		focusMarkedControl();

@@ -44,6 +44,9 @@ public enum AuditAction {
 	/** An onboarding session was started. */
 	SESSION_CREATED,
 
+	/** A draft onboarding that had sent nothing to Waldur was deleted. */
+	DRAFT_DELETED,
+
 	/** The inputs of an onboarding step were saved. */
 	INPUTS_SAVED,
 

@@ -24,22 +24,32 @@ class OnboardingAuditor {
 	@Transactional
 	public void on(OnboardingEvents.Started event) {
 		this.log.record(session(AuditAction.SESSION_CREATED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				"Onboarding started"));
+				event.actor() + " started onboarding #" + event.sessionId()));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(OnboardingEvents.DraftDeleted event) {
+		this.log.record(session(AuditAction.DRAFT_DELETED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
+				event.actor() + " deleted draft onboarding #" + event.sessionId() + " '" + event.title()
+						+ "'; nothing of it had reached Waldur"));
 	}
 
 	@EventListener
 	@Transactional
 	public void on(OnboardingEvents.InputsSaved event) {
 		this.log.record(session(AuditAction.INPUTS_SAVED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				"Inputs of step " + event.step() + " saved"));
+				event.actor() + " saved the inputs of " + step(event.step()) + " of onboarding #" + event.sessionId()));
 	}
 
 	@EventListener
 	@Transactional
 	public void on(OnboardingEvents.StepAttempted event) {
 		this.log.record(session(AuditAction.STEP_ATTEMPTED, outcome(event.outcome().isSuccess()), event.actor(),
-				event.sessionId(), "Step " + event.step() + " attempt " + event.attemptNo() + ": "
-						+ event.outcome().label() + " — " + event.message()));
+				event.sessionId(),
+				event.actor() + " ran " + step(event.step()) + " of onboarding #" + event.sessionId() + " (try "
+						+ event.attemptNo() + "): " + event.outcome().label().toLowerCase(java.util.Locale.ROOT) + " — "
+						+ event.message()));
 	}
 
 	@EventListener
@@ -55,7 +65,8 @@ class OnboardingAuditor {
 	@Transactional
 	public void on(OnboardingEvents.Completed event) {
 		this.log.record(session(AuditAction.SESSION_COMPLETED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				"Every step is done"));
+				"Onboarding #" + event.sessionId() + " is complete: every step is done (last one by " + event.actor()
+						+ ")"));
 	}
 
 	@EventListener
@@ -63,36 +74,48 @@ class OnboardingAuditor {
 	public void on(OnboardingEvents.Assigned event) {
 		String note = event.note().isBlank() ? "" : ": " + event.note();
 		this.log.record(session(AuditAction.SESSION_ASSIGNED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				"Assigned to " + event.assignee() + note));
+				event.actor() + " assigned onboarding #" + event.sessionId() + " to " + event.assignee() + note));
 	}
 
 	@EventListener
 	@Transactional
 	public void on(OnboardingEvents.NoteAdded event) {
 		this.log.record(session(AuditAction.SESSION_NOTE_ADDED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				"Note: " + event.note()));
+				event.actor() + " added a note to onboarding #" + event.sessionId() + ": " + event.note()));
 	}
 
 	@EventListener
 	@Transactional
 	public void on(OnboardingEvents.Abandoned event) {
 		this.log.record(session(AuditAction.SESSION_ABANDONED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				"Abandoned: " + event.reason()));
+				event.actor() + " abandoned onboarding #" + event.sessionId() + ": " + event.reason()));
 	}
 
 	@EventListener
 	@Transactional
 	public void on(OnboardingEvents.TokenRevealed event) {
 		this.log.record(session(AuditAction.SECRET_REVEALED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				event.firstDisplay() ? "Service-account token shown (first display after it was fetched)"
-						: "Service-account token revealed again"));
+				event.actor() + (event.firstDisplay()
+						? " was shown the service-account token of onboarding #" + event.sessionId()
+								+ " (its first showing after it was fetched)"
+						: " was shown the service-account token of onboarding #" + event.sessionId() + " again")));
 	}
 
 	@EventListener
 	@Transactional
 	public void on(OnboardingEvents.TokenRefreshed event) {
 		this.log.record(session(AuditAction.TOKEN_REFRESHED, outcome(event.outcome().isSuccess()), event.actor(),
-				event.sessionId(), "Service-account token refresh: " + event.outcome().label()));
+				event.sessionId(), event.actor() + " refreshed the service-account token of onboarding #"
+						+ event.sessionId() + ": " + event.outcome().label().toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	/**
+	 * A step in words, its code kept in the entry's action for filtering: "step 4,
+	 * Service account".
+	 */
+	private static String step(org.waldur.portal.onboarding.OnboardingStep step) {
+		return step.inWizard() ? "step " + step.number() + ", " + step.title() + ","
+				: "the " + step.title().toLowerCase(java.util.Locale.ROOT) + " step";
 	}
 
 	private static AuditOutcome outcome(boolean success) {

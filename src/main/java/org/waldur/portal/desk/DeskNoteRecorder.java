@@ -30,6 +30,11 @@ class DeskNoteRecorder {
 	}
 
 	@EventListener
+	void on(OnboardingEvents.DraftDeleted event) {
+		this.notes.removeOfDeletedDraft(event.sessionId());
+	}
+
+	@EventListener
 	void on(OnboardingEvents.Abandoned event) {
 		this.notes.add(event.sessionId(), NoteKind.ABANDON, event.actor(), null, event.reason(), this.clock.instant());
 	}

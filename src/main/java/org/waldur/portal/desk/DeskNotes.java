@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only table of notes: it can add and read, never change or delete.
+ * The append-only table of notes: it can add and read, never change; notes go only with a
+ * deleted draft (whose deletion the audit log records).
  */
 @Repository
 class DeskNotes {
@@ -28,6 +29,10 @@ class DeskNotes {
 					+ "values (?, ?, ?, ?, ?, ?)")
 			.params(sessionId, kind.name(), author, assignee, note, at.atOffset(ZoneOffset.UTC))
 			.update();
+	}
+
+	void removeOfDeletedDraft(long sessionId) {
+		this.jdbc.sql("delete from onboarding_note where session_id = ?").param(sessionId).update();
 	}
 
 	List<DeskNote> forSession(long sessionId) {

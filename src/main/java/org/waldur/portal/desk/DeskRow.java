@@ -38,6 +38,18 @@ public record DeskRow(long id, String title, OnboardingStatus status, Onboarding
 		return (this.agentSeenAt != null) ? "Agent seen" : "Agent never seen";
 	}
 
+	/**
+	 * How long an open onboarding has not moved, in words ("3 days", "under a day"), or
+	 * {@code null} for a completed or abandoned one.
+	 */
+	public @Nullable String stuckFor(Instant now) {
+		if (!this.status.isOpen()) {
+			return null;
+		}
+		long days = java.time.Duration.between(this.updatedAt, now).toDays();
+		return (days < 1) ? "under a day" : (days == 1) ? "1 day" : days + " days";
+	}
+
 	/** Whether support should look at it. */
 	public boolean needsAttention() {
 		return this.status == OnboardingStatus.NEEDS_ATTENTION;

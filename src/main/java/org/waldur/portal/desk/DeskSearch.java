@@ -124,11 +124,12 @@ public class DeskSearch {
 		if (filter.attention()) {
 			attention(where);
 		}
+		// People are found by any part of their name, whatever its case.
 		if (filter.createdBy() != null) {
-			where.add("s.created_by = ?", filter.createdBy());
+			where.add("lower(s.created_by) like ?", "%" + SqlConditions.literal(lower(filter.createdBy())) + "%");
 		}
 		if (filter.assignee() != null) {
-			where.add("s.assignee = ?", filter.assignee());
+			where.add("lower(s.assignee) like ?", "%" + SqlConditions.literal(lower(filter.assignee())) + "%");
 		}
 		if (filter.customer() != null) {
 			where.add("(s.customer_uuid = ? or lower(s.customer_name) like ?)", filter.customer(),
@@ -146,6 +147,31 @@ public class DeskSearch {
 					text + "%", text + "%");
 		}
 		return where;
+	}
+
+	private static String lower(String text) {
+		return text.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The people the list can be filtered by, for the filter's suggestions: everyone who
+	 * started an onboarding or has one assigned, that {@code viewer} can see.
+	 */
+	public List<String> people(Viewer viewer) {
+		SqlConditions where = conditions(DeskFilter.NONE, viewer);
+		return this.jdbc
+			.sql("select created_by as name from onboarding_session s" + where.where()
+					+ " union select assignee from onboarding_session s" + where.where()
+					+ (where.isEmpty() ? " where " : " and ") + "s.assignee is not null order by 1")
+			.params(concat(where.values(), where.values()))
+			.query(String.class)
+			.list();
+	}
+
+	private static List<Object> concat(List<Object> first, List<Object> second) {
+		List<Object> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	/**

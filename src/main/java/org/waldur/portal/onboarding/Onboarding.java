@@ -109,6 +109,46 @@ public class Onboarding {
 		});
 	}
 
+	/**
+	 * Starts a named onboarding: the first save of the "New onboarding" form. Nothing is
+	 * stored before it.
+	 */
+	public OnboardingSession start(Viewer viewer, String name) {
+		if (!viewer.mayStart()) {
+			throw new OnboardingAccessDeniedException("Only operators and support staff start onboardings.");
+		}
+		return this.transactions.execute((status) -> {
+			OnboardingSession session = this.sessions
+				.save(new OnboardingSession(viewer.username(), this.clock.instant(), name));
+			this.events.publishEvent(new OnboardingEvents.Started(session.getId(), viewer.username()));
+			return session;
+		});
+	}
+
+	/**
+	 * Deletes a draft nothing of which reached Waldur (see
+	 * {@link OnboardingSession#isDeletableDraft()}); the audit log keeps that it existed
+	 * and who deleted it.
+	 * @throws StepNotRunnableException if something of it may exist in Waldur or the page
+	 * was out of date
+	 */
+	public void deleteDraft(long id, long version, Viewer viewer) {
+		this.transactions.executeWithoutResult((status) -> {
+			OnboardingSession session = get(id, viewer);
+			requireChange(session, viewer);
+			if (session.getVersion() != version) {
+				throw new StepNotRunnableException("This onboarding changed since you opened the page. Reload it.");
+			}
+			if (!session.isDeletableDraft() || !this.attempts.findBySessionIdOrderByIdAsc(id).isEmpty()) {
+				throw new StepNotRunnableException("A request of this onboarding was sent to Waldur, so it cannot be "
+						+ "deleted: abandon it instead, and what exists in Waldur stays listed for clean-up.");
+			}
+			this.events.publishEvent(new OnboardingEvents.DraftDeleted(id, viewer.username(), session.getTitle()));
+			this.sessions.delete(session);
+			this.sessions.flush();
+		});
+	}
+
 	/** The session, if {@code viewer} may see it. */
 	public OnboardingSession get(long id, Viewer viewer) {
 		OnboardingSession session = this.sessions.findById(id).orElseThrow(() -> new OnboardingNotFoundException(id));
@@ -128,6 +168,23 @@ public class Onboarding {
 	 */
 	public List<OnboardingSession> needingAttention() {
 		return this.sessions.findTop20ByStatusInOrderByUpdatedAtDesc(List.of(OnboardingStatus.NEEDS_ATTENTION));
+	}
+
+	/**
+	 * Who finished the onboarding (the last wizard step's run), or {@code null} while it
+	 * is not completed.
+	 */
+	public @Nullable String completedBy(OnboardingSession session) {
+		if (!session.isCompleted()) {
+			return null;
+		}
+		List<StepAttempt> all = this.attempts.findBySessionIdOrderByIdAsc(session.getId());
+		for (int i = all.size() - 1; i >= 0; i--) {
+			if (all.get(i).getStep().inWizard() && all.get(i).getOutcome().isSuccess()) {
+				return all.get(i).getActor();
+			}
+		}
+		return null;
 	}
 
 	/** Every attempt of the session, oldest first. */
@@ -392,6 +449,23 @@ public class Onboarding {
 	 * The service-account token in clear, for display. The first display after a fetch or
 	 * refresh needs no extra step; later ones are reveals. Both are audited.
 	 */
+	/**
+	 * Checks, without showing it, that {@code viewer} may reveal the token and that there
+	 * is one.
+	 * @throws OnboardingAccessDeniedException if the viewer may not reveal it
+	 * @throws StepNotRunnableException if no token has been fetched yet
+	 */
+	public void requireRevealable(long id, Viewer viewer) {
+		OnboardingSession session = get(id, viewer);
+		if (!viewer.mayChange(session)) {
+			throw new OnboardingAccessDeniedException(
+					"Revealing the token needs the operator of this onboarding or support staff.");
+		}
+		if (session.getServiceTokenSecret() == null) {
+			throw new StepNotRunnableException("No token has been fetched yet.");
+		}
+	}
+
 	public String revealToken(long id, Viewer viewer) {
 		return this.transactions.execute((status) -> {
 			OnboardingSession session = get(id, viewer);

@@ -47,6 +47,13 @@ public final class OnboardingEvents {
 	public record NoteAdded(long sessionId, String actor, String note) {
 	}
 
+	/**
+	 * A draft was deleted: nothing of it had reached Waldur. Published before its rows
+	 * go, so that modules holding rows of it remove them in the same transaction.
+	 */
+	public record DraftDeleted(long sessionId, String actor, String title) {
+	}
+
 	/** The onboarding was given up. */
 	public record Abandoned(long sessionId, String actor, String reason) {
 	}

@@ -122,7 +122,11 @@ public class OnboardingSession {
 	}
 
 	OnboardingSession(String actor, Instant now) {
-		this.title = "New onboarding";
+		this(actor, now, "New onboarding");
+	}
+
+	OnboardingSession(String actor, Instant now, String name) {
+		this.title = name;
 		this.createdBy = actor;
 		this.assignee = actor;
 		this.createdAt = now;
@@ -341,6 +345,15 @@ public class OnboardingSession {
 	 * Whether {@code step} may run now: open session, earlier steps done, this one not. A
 	 * token refresh may run on a completed session at any time.
 	 */
+	/**
+	 * Whether this is a draft nothing of which has reached Waldur: no step was ever sent,
+	 * so it can be deleted instead of abandoned.
+	 */
+	public boolean isDeletableDraft() {
+		return this.status == OnboardingStatus.DRAFT && this.offeringUuid == null && this.userUuid == null
+				&& this.steps.stream().allMatch((execution) -> execution.getStatus() == StepStatus.TODO);
+	}
+
 	public boolean canRun(OnboardingStep step) {
 		if (step == OnboardingStep.SERVICE_PROVIDER) {
 			// Before the offering exists, for the organisation chosen on its step.

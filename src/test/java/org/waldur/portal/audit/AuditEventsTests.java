@@ -138,8 +138,12 @@ class AuditEventsTests {
 			.containsExactly(AuditAction.SESSION_CREATED, AuditAction.SESSION_ASSIGNED, AuditAction.SESSION_ABANDONED);
 		assertThat(trail).extracting(AuditEntry::getActor)
 			.containsExactly(operator.username(), operator.username(), "support-person");
-		assertThat(trail.get(1).getDetail()).isEqualTo("Assigned to support-person: please finish");
-		assertThat(trail.get(2).getDetail()).isEqualTo("Abandoned: duplicate request");
+		// Sentences, with the machine code in the action for filtering.
+		assertThat(trail.get(0).getDetail()).isEqualTo(operator.username() + " started onboarding #" + id);
+		assertThat(trail.get(1).getDetail())
+			.isEqualTo(operator.username() + " assigned onboarding #" + id + " to support-person: please finish");
+		assertThat(trail.get(2).getDetail())
+			.isEqualTo("support-person abandoned onboarding #" + id + ": duplicate request");
 		assertThat(trail).allSatisfy((entry) -> {
 			assertThat(entry.getSessionId()).isEqualTo(id);
 			assertThat(entry.getTargetType()).isEqualTo("session");

@@ -97,6 +97,7 @@ class DeskBrowserTests {
 		assertThat(browser.text(By.id("preview-request"))).startsWith("POST http://").endsWith("/sandbox/api/users/");
 		assertThat(browser.text(By.id("preview-body"))).contains("\"username\" : \"desk_" + tag + "_agent\"");
 		browser.screenshot("desk-4-reconcile-preview");
+		browser.click(By.id("reconcile-confirmed"));
 		browser.clickAndWait(By.id("reconcile"), By.cssSelector(".alert-success"));
 		assertThat(browser.text(By.cssSelector(".alert-success"))).startsWith("Service account: Succeeded.");
 		assertThat(this.jdbc.sql("select count(*) from sandbox_user where username = ?")

@@ -231,6 +231,7 @@ class DeskPagesTests {
 		this.mvc
 			.perform(post("/desk/sessions/" + id + "/reconcile").with(SUPPORT)
 				.with(csrf())
+				.param("confirmed", "true")
 				.param("version", String.valueOf(this.driver.version(id))))
 			.andExpect(redirectedUrl("/desk/sessions/" + id))
 			.andExpect(flash().attribute("flashError", containsString("changed since you reviewed it")));
@@ -239,6 +240,7 @@ class DeskPagesTests {
 		this.mvc
 			.perform(post("/desk/sessions/" + id + "/reconcile").with(SUPPORT)
 				.with(csrf())
+				.param("confirmed", "true")
 				.param("version", String.valueOf(this.driver.version(id)))
 				.param("fingerprint", this.driver.fingerprint(id, OnboardingStep.SERVICE_ACCOUNT)))
 			.andExpect(redirectedUrl("/desk/sessions/" + id))
@@ -249,6 +251,7 @@ class DeskPagesTests {
 		this.mvc
 			.perform(post("/desk/sessions/" + id + "/reconcile").with(SUPPORT)
 				.with(csrf())
+				.param("confirmed", "true")
 				.param("version", String.valueOf(this.driver.version(id))))
 			.andExpect(flash().attribute("flashError", containsString("No step of this onboarding failed")));
 	}

@@ -46,7 +46,7 @@ class WizardBrowserTests {
 	@Test
 	void operatorCompletesTheWholeWizard() {
 		signIn("operator");
-		browser.clickAndWait(By.id("new-onboarding"), STEP);
+		startDraft("Browser Cluster");
 		fillOffering("Browser Cluster");
 		shot("wizard-1-offering-filled");
 		browser.clickAndWait(By.id("save-step"), PREVIEW);
@@ -74,6 +74,7 @@ class WizardBrowserTests {
 		shot("wizard-6-token");
 		confirm(By.id("token-once"));
 		assertThat(browser.findAll(By.id("token-value"))).isEmpty();
+		browser.click(By.id("show-token-confirmed"));
 		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		String token = browser.text(By.id("token-value"));
 		assertThat(token).hasSize(40);
@@ -98,7 +99,7 @@ class WizardBrowserTests {
 	@Test
 	void supportResumesAnOnboardingThatMetAWaldurFailure() {
 		signIn("operator");
-		browser.clickAndWait(By.id("new-onboarding"), STEP);
+		startDraft("Resumed Cluster");
 		fillOffering("Resumed Cluster");
 		browser.clickAndWait(By.id("save-step"), PREVIEW);
 		confirm(STEP);
@@ -124,6 +125,7 @@ class WizardBrowserTests {
 		shot("wizard-resume-3-support-retried");
 		confirm(STEP);
 		confirm(By.id("token-once"));
+		browser.click(By.id("show-token-confirmed"));
 		browser.clickAndWait(By.id("show-token"), By.id("token-value"));
 		assertThat(browser.findAll(By.id("token-value"))).hasSize(1);
 		browser.clickAndWait(By.id("back-to-summary"), SUMMARY);
@@ -139,7 +141,7 @@ class WizardBrowserTests {
 	@Test
 	void aConfirmationOfARequestChangedInAnotherTabIsRefused() {
 		signIn("operator");
-		browser.clickAndWait(By.id("new-onboarding"), STEP);
+		startDraft("Reviewed Cluster");
 		fillOffering("Reviewed Cluster");
 		browser.clickAndWait(By.id("save-step"), PREVIEW);
 		// The saved answers are read-only beside the request to confirm.
@@ -174,7 +176,7 @@ class WizardBrowserTests {
 	@Test
 	void invalidInputIsExplainedNextToTheFieldAndKept() {
 		signIn("operator");
-		browser.clickAndWait(By.id("new-onboarding"), STEP);
+		startDraft("Invalid Input Cluster");
 		browser.find(By.id("name")).clear();
 		browser.type(By.id("components0.type"), "node hours!");
 		browser.clickAndWait(By.id("save-step"), By.id("error-summary"));
@@ -182,6 +184,13 @@ class WizardBrowserTests {
 				"Use letters, digits and _ - / : only.", "Choose the provider organisation.");
 		assertThat(browser.value(By.id("components0.type"))).isEqualTo("node hours!");
 		shot("wizard-validation");
+	}
+
+	/** "New onboarding" stores nothing until its name is saved. */
+	private static void startDraft(String name) {
+		browser.clickAndWait(By.id("new-onboarding"), By.id("new-onboarding-form"));
+		browser.type(By.id("name"), name);
+		browser.clickAndWait(By.id("save-draft"), STEP);
 	}
 
 	private static void fillOffering(String name) {

@@ -72,7 +72,10 @@ class WizardPagesTests {
 
 	@Test
 	void startingAnOnboardingOpensTheOfferingStep() throws Exception {
-		MvcResult result = this.mvc.perform(post("/onboarding").with(user("operator").roles("OPERATOR")).with(csrf()))
+		MvcResult result = this.mvc
+			.perform(post("/onboarding").param("name", "Started Cluster")
+				.with(user("operator").roles("OPERATOR"))
+				.with(csrf()))
 			.andExpect(redirectedUrlPattern("/onboarding/*/steps/offering"))
 			.andReturn();
 		this.mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user("operator").roles("OPERATOR")))
@@ -365,7 +368,9 @@ class WizardPagesTests {
 		}
 		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).isServiceTokenDisplayed()).isFalse();
 		this.mvc
-			.perform(post("/onboarding/" + id + "/token/reveal").with(user("operator").roles("OPERATOR")).with(csrf()))
+			.perform(post("/onboarding/" + id + "/token/reveal").with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("confirmed", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"token-value\"")));
 		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
@@ -376,14 +381,16 @@ class WizardPagesTests {
 			.perform(post("/onboarding/" + id + "/token/reveal").with(user("auditor").roles("AUDITOR")).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/onboarding/" + id + "/token/reveal").with(user("support").roles("SUPPORT")).with(csrf()))
+			.perform(post("/onboarding/" + id + "/token/reveal").with(user("support").roles("SUPPORT"))
+				.with(csrf())
+				.param("confirmed", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"token-value\"")));
 		this.mvc
 			.perform(post("/onboarding/" + id + "/token/refresh").with(user("operator").roles("OPERATOR"))
 				.with(csrf())
 				.param("version", String.valueOf(this.driver.version(id))))
-			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#refresh"));
+			.andExpect(redirectedUrl("/onboarding/" + id + "/summary#confirm-refresh"));
 		assertThat(this.onboarding.attempts(id, OnboardingDriver.OPERATOR)).hasSize(7);
 	}
 
@@ -398,7 +405,8 @@ class WizardPagesTests {
 			.update();
 		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
 			.andExpect(status().isOk());
-		for (String path : new String[] { "/token/reveal", "/agent/checks", "/agent/agent.env?confirmed=true" }) {
+		for (String path : new String[] { "/token/reveal?confirmed=true", "/agent/checks",
+				"/agent/agent.env?confirmed=true" }) {
 			this.mvc.perform(post("/onboarding/" + id + path).with(user("operator").roles("OPERATOR")).with(csrf()))
 				.andExpect(status().isConflict())
 				.andExpect(content().string(containsString("id=\"secret-unreadable\"")))
@@ -418,7 +426,8 @@ class WizardPagesTests {
 		assertThat(rows).hasSize(2);
 		String kept = (String) rows.get(0).get("uuid");
 		String other = (String) rows.get(1).get("uuid");
-		String otherCreated = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		// The exact time, in the datetime attribute of the one date format.
+		String otherCreated = java.time.format.DateTimeFormatter.ofPattern("'datetime=\"'yyyy-MM-dd'T'HH:mm:ss'Z\"'")
 			.withZone(java.time.ZoneOffset.UTC)
 			.format(this.jdbc.sql("select created from sandbox_offering where uuid = ?")
 				.param(other)

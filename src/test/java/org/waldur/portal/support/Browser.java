@@ -148,6 +148,16 @@ public final class Browser
 		awaitPage(ready);
 	}
 
+	/**
+	 * Clicks something on the page that loads nothing (a tick box), scrolled into view
+	 * first so that the sticky header cannot cover it.
+	 */
+	public void click(By target) {
+		WebElement element = find(target);
+		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		element.click();
+	}
+
 	/** Waits until the document is complete and holds the element; returns it. */
 	public WebElement awaitPage(By ready) {
 		// While a document loads, Chromium may answer look-ups with inspector errors: ask

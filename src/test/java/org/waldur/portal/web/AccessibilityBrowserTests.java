@@ -183,6 +183,46 @@ class AccessibilityBrowserTests {
 		assertThat(focused).as("focus on the unticked box").isTrue();
 	}
 
+	@Test
+	void aRefusedDownloadIsExplainedByItsBoxAndTheMessageGoesOnceTheDownloadIsSent() {
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+		long id = driver().prepared("A11y Download " + tag, "a11y_download_" + tag, OnboardingDriver.OPERATOR);
+		driver().complete(id, OnboardingDriver.OPERATOR);
+		signIn("operator");
+		browser.open("/onboarding/" + id + "/agent", By.id("env-form"));
+		browser.clickAndWait(By.id("download-env"), By.id("env-confirmed-error"));
+		assertThat(browser.text(By.id("env-confirmed-error"))).contains("Nothing was downloaded");
+		assertThat(browser.findAll(By.cssSelector(".container > .alert-danger"))).isEmpty();
+		assertThat(browser.find(By.id("env-confirmed")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(axe("download-unticked")).isEmpty();
+		browser.screenshot("a11y-download-unticked-1280");
+		browser.click(By.id("env-confirmed"));
+		browser.click(By.id("download-env"));
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+			.until((d) -> browser.findAll(By.id("env-confirmed-error")).isEmpty());
+		assertThat(browser.pageSource()).doesNotContain("Nothing was downloaded");
+	}
+
+	@Test
+	void timesAreShownInTheViewersTimeZoneWithTheZoneNamedAndUtcOnHover() {
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+		long id = driver().prepared("A11y Zone " + tag, "a11y_zone_" + tag, OnboardingDriver.OPERATOR);
+		browser.driver()
+			.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Tallinn"));
+		try {
+			signIn("operator");
+			browser.open("/onboarding/" + id + "/summary", By.cssSelector("time[data-local]"));
+			WebElement time = browser.find(By.cssSelector("time[data-local]"));
+			assertThat(time.getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d (EET|GMT\\+2)");
+			assertThat(time.getDomAttribute("title")).contains(" UTC (").endsWith("Z)");
+			assertThat(time.getDomAttribute("datetime")).endsWith("Z");
+		}
+		finally {
+			// An empty zone ends the override.
+			browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+		}
+	}
+
 	private static void sleep() {
 		try {
 			Thread.sleep(250);
@@ -216,6 +256,8 @@ class AccessibilityBrowserTests {
 		List<Page> pages = new ArrayList<>();
 		pages.add(new Page("login", null, "/login", By.id("sign-in")));
 		pages.add(new Page("operator-home", "operator", "/", By.id("home-operator")));
+		pages.add(new Page("new-onboarding", "operator", "/onboarding/new", By.id("new-onboarding-form")));
+		pages.add(new Page("glossary", "operator", "/glossary", By.id("glossary")));
 		pages.add(
 				new Page("step1-form", "operator", "/onboarding/" + fresh + "/steps/offering", By.id("offering-form")));
 		pages.add(new Page("step2-form", "operator", "/onboarding/" + prepared + "/steps/integration?edit=true", STEP));
@@ -231,6 +273,8 @@ class AccessibilityBrowserTests {
 		pages.add(new Page("support-home", "support", "/", By.id("home-support")));
 		pages.add(new Page("desk-list", "support", "/onboarding", By.id("sessions")));
 		pages.add(new Page("desk-attention", "support", "/onboarding?status=NEEDS_ATTENTION", By.id("sessions")));
+		pages.add(new Page("desk-assigned-to-me", "support", "/onboarding?assignee=support", By.id("sessions")));
+		pages.add(new Page("desk-bad-date", "support", "/onboarding?from=not-a-day", By.id("from-error")));
 		pages.add(new Page("desk-session", "support", "/desk/sessions/" + failed, By.id("onboarding-status")));
 		pages.add(new Page("auditor-home", "auditor", "/", By.id("home-auditor")));
 		pages.add(new Page("audit-search", "auditor", "/audit", By.tagName("h1")));
@@ -238,6 +282,7 @@ class AccessibilityBrowserTests {
 		pages.add(new Page("admin-home", "admin", "/", By.id("home-admin")));
 		pages.add(new Page("admin-accounts", "admin", "/admin/accounts", By.id("accounts-table")));
 		pages.add(new Page("admin-account", "admin", "/admin/accounts/" + operatorAccount, By.tagName("h1")));
+		pages.add(new Page("admin-health", "admin", "/admin/health", By.id("health-checks")));
 		pages.add(new Page("admin-sandbox", "admin", "/admin/sandbox", By.tagName("h1")));
 		String signedIn = null;
 		for (Page page : pages) {

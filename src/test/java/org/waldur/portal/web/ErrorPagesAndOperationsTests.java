@@ -61,6 +61,18 @@ class ErrorPagesAndOperationsTests {
 	}
 
 	@Test
+	void errorPagesNameTheRequestIdToQuoteToSupport() throws Exception {
+		for (int status : new int[] { 403, 404, 500, 400 }) {
+			this.mvc
+				.perform(get("/error").with(user("op").roles("OPERATOR"))
+					.requestAttr("jakarta.servlet.error.status_code", status)
+					.header("X-Request-Id", "req-42-abc")
+					.accept(MediaType.TEXT_HTML))
+				.andExpect(content().string(containsString("<code id=\"request-id\">req-42-abc</code>")));
+		}
+	}
+
+	@Test
 	void forbiddenPageExplainsTheRole() throws Exception {
 		this.mvc
 			.perform(get("/error").with(user("op").roles("OPERATOR"))
@@ -77,6 +89,18 @@ class ErrorPagesAndOperationsTests {
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.components").doesNotExist());
+	}
+
+	@Test
+	void adminsHaveAHealthPageNotRawJson() throws Exception {
+		this.mvc.perform(get("/admin/health").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1 class=\"h3 my-3\" id=\"health-heading\">")))
+			.andExpect(content().string(containsString("id=\"check-database\"")))
+			.andExpect(content().string(containsString("id=\"check-waldur\"")));
+		this.mvc.perform(get("/admin/health").with(user("op").roles("OPERATOR"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/").with(user("admin").roles("ADMIN")))
+			.andExpect(content().string(containsString("href=\"/admin/health\"")));
 	}
 
 	@Test

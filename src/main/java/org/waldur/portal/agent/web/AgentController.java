@@ -170,9 +170,11 @@ class AgentController {
 		Viewer viewer = Viewer.of(user);
 		this.handover.requireTokenDownload(id, viewer);
 		validate(this.handover.status(id, viewer).session(), settings, result);
-		String refused = refusal(confirmed, result);
-		if (refused != null) {
-			redirect.addFlashAttribute("flashError", refused);
+		if (!confirmed) {
+			return unconfirmed(id, settings, "token-confirmed", redirect);
+		}
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("flashError", "Correct the SLURM settings first. Nothing was downloaded.");
 			return "redirect:" + url(id, "", settings) + "#downloads";
 		}
 		try {
@@ -192,22 +194,18 @@ class AgentController {
 		Viewer viewer = Viewer.of(user);
 		this.handover.requireTokenDownload(id, viewer);
 		if (!confirmed) {
-			redirect.addFlashAttribute("flashError", refusal(false, null));
-			return "redirect:" + url(id, "", settings) + "#downloads";
+			return unconfirmed(id, settings, "env-confirmed", redirect);
 		}
 		return attachment(AgentFile.ENV_FILE, new MediaType("text", "plain", StandardCharsets.UTF_8),
 				this.handover.downloadEnvFile(id, viewer));
 	}
 
-	private static @Nullable String refusal(boolean confirmed, @Nullable BindingResult result) {
-		if (!confirmed) {
-			return "Tick the box to confirm that you will keep the file secret: it contains the service-account "
-					+ "token. Nothing was downloaded.";
-		}
-		if (result != null && result.hasErrors()) {
-			return "Correct the SLURM settings first. Nothing was downloaded.";
-		}
-		return null;
+	/** An unticked box is explained next to the box, where the user is looking. */
+	private static String unconfirmed(long id, AgentSettingsForm settings, String box, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("confirmFor", box);
+		redirect.addFlashAttribute("confirmError", "Tick the box to confirm that you will keep the file secret: it "
+				+ "contains the service-account token. Nothing was downloaded.");
+		return "redirect:" + url(id, "", settings) + "#" + box;
 	}
 
 	private static ResponseEntity<String> attachment(AgentFile file, MediaType type, String body) {

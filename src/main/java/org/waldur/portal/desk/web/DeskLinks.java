@@ -55,6 +55,51 @@ final class DeskLinks {
 		return uri.encode().build().toUriString();
 	}
 
+	/**
+	 * The list's heading, agreeing with its filter: "Onboardings needing attention",
+	 * "Assigned to me", "Completed onboardings", and "(filtered)" when more narrows it.
+	 */
+	static String heading(DeskQuery query, String me, boolean seesAll) {
+		DeskFilter f = query.filter();
+		String heading;
+		if (f.status() == OnboardingStatus.NEEDS_ATTENTION) {
+			heading = "Onboardings needing attention";
+		}
+		else if (f.status() != null) {
+			heading = f.status().label() + " onboardings";
+		}
+		else {
+			heading = seesAll ? "All onboardings" : "My onboardings";
+		}
+		boolean mine = me.equals(f.assignee());
+		if (mine) {
+			heading = (f.status() == null) ? "Assigned to me" : heading + ", assigned to me";
+		}
+		boolean narrowed = f.step() != null || f.attention() || f.createdBy() != null || (f.assignee() != null && !mine)
+				|| f.customer() != null || f.from() != null || f.to() != null || f.text() != null;
+		return narrowed ? heading + " (filtered)" : heading;
+	}
+
+	/** The list of what is assigned to {@code me}, keeping the rest of the filter. */
+	static String assignedTo(DeskQuery query, String me) {
+		DeskFilter f = query.filter();
+		return href(new DeskQuery(new DeskFilter(f.status(), f.step(), f.attention(), f.createdBy(), me, f.customer(),
+				f.from(), f.to(), f.text()), 1, query.size(), query.sort(), query.ascending()));
+	}
+
+	/**
+	 * Per sortable column: {@code ascending} or {@code descending} for the column the
+	 * list is sorted by (for {@code aria-sort}), {@code none} for the others.
+	 */
+	static Map<String, String> sortStates(DeskQuery query) {
+		Map<String, String> states = new LinkedHashMap<>();
+		for (DeskSort sort : DeskSort.values()) {
+			states.put(sort.name().toLowerCase(Locale.ROOT),
+					(sort != query.sort()) ? "none" : query.ascending() ? "ascending" : "descending");
+		}
+		return states;
+	}
+
 	static Map<String, String> pages(DeskQuery query, DeskPage page) {
 		Map<String, String> links = new LinkedHashMap<>();
 		if (page.hasPrevious()) {

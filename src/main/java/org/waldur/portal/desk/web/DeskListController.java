@@ -1,5 +1,6 @@
 package org.waldur.portal.desk.web;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.waldur.portal.desk.DeskPage;
 import org.waldur.portal.desk.DeskQuery;
 import org.waldur.portal.desk.DeskSearch;
-import org.waldur.portal.desk.SupportDesk;
 import org.waldur.portal.onboarding.OnboardingStatus;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.Viewer;
@@ -28,11 +28,11 @@ class DeskListController {
 
 	private final DeskSearch search;
 
-	private final SupportDesk desk;
+	private final Clock clock;
 
-	DeskListController(DeskSearch search, SupportDesk desk) {
+	DeskListController(DeskSearch search, Clock clock) {
 		this.search = search;
-		this.desk = desk;
+		this.clock = clock;
 	}
 
 	@GetMapping("/onboarding")
@@ -47,7 +47,12 @@ class DeskListController {
 		DeskQuery query = form.toQuery();
 		DeskPage page = this.search.search(query, viewer);
 		model.addAttribute("section", "onboarding");
-		model.addAttribute("heading", viewer.seesAll() ? "All onboardings" : "My onboardings");
+		model.addAttribute("heading", DeskLinks.heading(query, viewer.username(), viewer.seesAll()));
+		model.addAttribute("assignedToMe", viewer.username().equals(query.filter().assignee()));
+		model.addAttribute("assignedToMeHref", DeskLinks.assignedTo(query, viewer.username()));
+		model.addAttribute("mayAssign", viewer.roles().contains(org.waldur.portal.security.Role.SUPPORT));
+		model.addAttribute("sortStates", DeskLinks.sortStates(query));
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("mayStart", viewer.mayStart());
 		model.addAttribute("query", query);
 		model.addAttribute("filter", query.filter());
@@ -57,7 +62,7 @@ class DeskListController {
 		model.addAttribute("statusLinks", DeskLinks.statuses(query, page));
 		model.addAttribute("statuses", List.of(OnboardingStatus.values()));
 		model.addAttribute("steps", OnboardingStep.wizard());
-		model.addAttribute("accounts", viewer.seesAll() ? this.desk.handOverCandidates() : List.of());
+		model.addAttribute("accounts", this.search.people(viewer));
 		return "onboarding/list";
 	}
 

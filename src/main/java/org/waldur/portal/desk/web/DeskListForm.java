@@ -44,8 +44,13 @@ record DeskListForm(@Nullable String status, @Nullable String step, @Nullable Bo
 	static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
 
 	DeskQuery toQuery() {
-		DeskFilter filter = new DeskFilter(status(this.status), step(this.step), Boolean.TRUE.equals(this.attention),
-				this.createdBy, this.assignee, this.customer, date(this.from), date(this.to), this.q);
+		// "Needs attention" is a status: the tab of that status shows it, with its
+		// heading.
+		OnboardingStatus chosen = status(this.status);
+		boolean attentionOnly = Boolean.TRUE.equals(this.attention) && chosen == null;
+		DeskFilter filter = new DeskFilter(attentionOnly ? OnboardingStatus.NEEDS_ATTENTION : chosen, step(this.step),
+				Boolean.TRUE.equals(this.attention) && !attentionOnly, this.createdBy, this.assignee, this.customer,
+				date(this.from), date(this.to), this.q);
 		DeskSort order = (this.sort != null) ? DeskSort.parse(this.sort) : DeskSort.UPDATED;
 		boolean ascending = (this.dir != null) ? "asc".equalsIgnoreCase(this.dir)
 				: order == DeskSort.TITLE || order == DeskSort.STATUS;

@@ -80,7 +80,19 @@ class DeskSessionController {
 
 	@PostMapping("/reconcile")
 	String reconcile(@PathVariable long id, @RequestParam long version,
-			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String fingerprint,
+			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+		if (!confirmed) {
+			Viewer viewer = Viewer.of(user);
+			if (!viewer.mayChange(this.onboarding.get(id, viewer))) {
+				throw new OnboardingAccessDeniedException("Only support staff or the operator can reconcile it.");
+			}
+			// Shown next to the box, where the user is looking.
+			redirect.addFlashAttribute("confirmFor", "reconcile-confirmed");
+			redirect.addFlashAttribute("confirmError",
+					"Tick the box to confirm that the portal may ask Waldur and continue. Nothing was sent.");
+			return back(id) + "#reconcile-confirmed";
+		}
 		try {
 			StepAttempt attempt = this.desk.reconcile(id, version, fingerprint, Viewer.of(user));
 			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",

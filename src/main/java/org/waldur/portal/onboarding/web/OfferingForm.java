@@ -65,6 +65,13 @@ public class OfferingForm {
 		return form;
 	}
 
+	/** The defaults, with the draft's name as the offering's name to start from. */
+	static OfferingForm named(String draftName) {
+		OfferingForm form = defaults();
+		form.name = "New onboarding".equals(draftName) ? null : draftName;
+		return form;
+	}
+
 	static OfferingForm of(OfferingInput input) {
 		OfferingForm form = new OfferingForm();
 		form.name = input.name();

@@ -62,6 +62,8 @@ class OfferingStepController {
 		}
 		else {
 			edit(form, action);
+			// The rows added or removed are not saved yet: leaving the page warns.
+			model.addAttribute("unsavedChanges", true);
 		}
 		if (StepPages.editable(session, OnboardingStep.OFFERING, viewer)) {
 			addPickers(model, this.pickers, form, session);

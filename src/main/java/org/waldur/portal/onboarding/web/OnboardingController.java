@@ -32,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/onboarding")
 class OnboardingController {
 
+	/** The longest name of a draft (the title column). */
+	static final int MAX_NAME = 150;
+
 	private final Onboarding onboarding;
 
 	private final StepPages pages;
@@ -41,11 +44,64 @@ class OnboardingController {
 		this.pages = pages;
 	}
 
+	/** An empty form: nothing is stored until it is saved. */
+	@GetMapping("/new")
+	String newForm(Authentication user, Model model) {
+		if (!Viewer.of(user).mayStart()) {
+			throw new OnboardingAccessDeniedException("Only operators and support staff start onboardings.");
+		}
+		model.addAttribute("section", "onboarding");
+		model.addAttribute("name", "");
+		return "onboarding/new";
+	}
+
+	/** The first save: the draft exists from here on, under its name. */
 	@PostMapping
-	String start(Authentication user, RedirectAttributes redirect) {
-		OnboardingSession session = this.onboarding.start(Viewer.of(user));
-		redirect.addFlashAttribute("flashSuccess", "New onboarding started. Describe the offering first.");
+	String start(@RequestParam(required = false) @Nullable String name, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		Viewer viewer = Viewer.of(user);
+		String trimmed = (name != null) ? name.strip() : "";
+		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
+			if (!viewer.mayStart()) {
+				throw new OnboardingAccessDeniedException("Only operators and support staff start onboardings.");
+			}
+			model.addAttribute("section", "onboarding");
+			model.addAttribute("name", trimmed);
+			model.addAttribute("nameError", "Enter a name for this onboarding of up to " + MAX_NAME
+					+ " characters, for example the cluster's name \"Alpha cluster\".");
+			return "onboarding/new";
+		}
+		OnboardingSession session = this.onboarding.start(viewer, trimmed);
+		redirect.addFlashAttribute("flashSuccess",
+				"Draft '" + trimmed + "' saved. Describe the offering next; you can stop and continue later.");
 		return "redirect:" + StepPages.href(session, OnboardingStep.OFFERING);
+	}
+
+	/**
+	 * Deletes a draft nothing of which reached Waldur, after the tick-box confirmation.
+	 */
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, @RequestParam long version,
+			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+		Viewer viewer = Viewer.of(user);
+		OnboardingSession session = this.onboarding.get(id, viewer);
+		if (!viewer.mayChange(session)) {
+			throw new OnboardingAccessDeniedException("Only support staff or the operator can delete it.");
+		}
+		if (!confirmed) {
+			redirect.addFlashAttribute("confirmFor", "delete-confirmed");
+			redirect.addFlashAttribute("confirmError", "Tick the box to confirm that this draft is deleted.");
+			return "redirect:/onboarding/" + id + "/summary#delete-confirmed";
+		}
+		try {
+			this.onboarding.deleteDraft(id, version, viewer);
+		}
+		catch (StepNotRunnableException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+			return "redirect:/onboarding/" + id + "/summary";
+		}
+		redirect.addFlashAttribute("flashSuccess", "Draft '" + session.getTitle() + "' deleted.");
+		return "redirect:/";
 	}
 
 	@GetMapping("/{id}")
@@ -72,6 +128,7 @@ class OnboardingController {
 		model.addAttribute("mayChange", mayChange);
 		model.addAttribute("completed", session.isCompleted());
 		model.addAttribute("canAbandon", mayChange && session.getStatus().isOpen());
+		model.addAttribute("canDelete", mayChange && session.isDeletableDraft());
 		StepExecution refresh = session.step(OnboardingStep.TOKEN_REFRESH);
 		model.addAttribute("refresh", refresh);
 		model.addAttribute("refreshSettling", this.onboarding.isSettling(session, OnboardingStep.TOKEN_REFRESH));
@@ -83,8 +140,19 @@ class OnboardingController {
 	}
 
 	@PostMapping("/{id}/token/reveal")
-	String reveal(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
+	String reveal(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = "reveal-confirmed") String box, Authentication user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Viewer viewer = Viewer.of(user);
+		if (!confirmed) {
+			// Who may not see it, or when there is nothing to see, hears that first.
+			this.onboarding.requireRevealable(id, viewer);
+			String target = "show-token-confirmed".equals(box) ? box : "reveal-confirmed";
+			redirect.addFlashAttribute("confirmFor", target);
+			redirect.addFlashAttribute("confirmError",
+					"Tick the box to confirm that you will keep the token secret. It was not shown.");
+			return "redirect:/onboarding/" + id + "/summary#" + target;
+		}
 		model.addAttribute("token", this.onboarding.revealToken(id, viewer));
 		model.addAttribute("onboarding", this.onboarding.get(id, viewer));
 		model.addAttribute("section", "onboarding");
@@ -100,9 +168,11 @@ class OnboardingController {
 		// A check after an unclear refresh only reads Waldur: it needs no confirmation.
 		boolean check = this.onboarding.get(id, viewer).step(OnboardingStep.TOKEN_REFRESH).mustReconcile();
 		if (!confirmed && !check) {
-			redirect.addFlashAttribute("flashError",
-					"Tick the box to confirm that the current token stops working at once.");
-			return "redirect:/onboarding/" + id + "/summary#refresh";
+			// Shown next to the box, where the user is looking.
+			redirect.addFlashAttribute("confirmFor", "confirm-refresh");
+			redirect.addFlashAttribute("confirmError",
+					"Tick the box to confirm that the current token stops working at once. Nothing was sent.");
+			return "redirect:/onboarding/" + id + "/summary#confirm-refresh";
 		}
 		try {
 			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, fingerprint, viewer);

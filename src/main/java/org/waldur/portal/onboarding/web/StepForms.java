@@ -38,7 +38,7 @@ class StepForms {
 	void addForm(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
 		Object form = switch (step) {
 			case OFFERING -> (session.getOfferingInput() != null) ? OfferingForm.of(session.getOfferingInput())
-					: OfferingForm.defaults();
+					: OfferingForm.named(session.getTitle());
 			case INTEGRATION -> IntegrationForm.of((session.getIntegrationInput() != null)
 					? session.getIntegrationInput() : IntegrationInput.defaults());
 			case SERVICE_ACCOUNT -> (session.getAccountInput() != null) ? AccountForm.of(session.getAccountInput())

@@ -58,6 +58,9 @@ class StepPages {
 		model.addAttribute("section", "onboarding");
 		model.addAttribute("onboarding", session);
 		model.addAttribute("steps", indicator(session, step));
+		OnboardingStep blocker = blockedBy(session, step);
+		model.addAttribute("blockedBy", blocker);
+		model.addAttribute("blockedByHref", (blocker != null) ? href(session, blocker) : null);
 		model.addAttribute("step", step);
 		model.addAttribute("stepStatus", status);
 		model.addAttribute("mayChange", mayChange);
@@ -201,8 +204,23 @@ class StepPages {
 				case RUNNING -> "current";
 				case TODO -> (step == session.getCurrentStep()) ? "current" : "todo";
 			};
-			return new StepView(step, status, state, step == shown, href(session, step));
+			return new StepView(step, status, state, step == shown, href(session, step), blockedBy(session, step));
 		}).toList();
+	}
+
+	/**
+	 * The earliest step that must be done before {@code step} can start, or {@code null}
+	 * when it can start, is done or the onboarding is closed.
+	 */
+	static @Nullable OnboardingStep blockedBy(OnboardingSession session, OnboardingStep step) {
+		if (!session.getStatus().isOpen() || session.step(step).getStatus() == StepStatus.DONE) {
+			return null;
+		}
+		return step.prerequisites()
+			.stream()
+			.filter((earlier) -> session.step(earlier).getStatus() != StepStatus.DONE)
+			.findFirst()
+			.orElse(null);
 	}
 
 	static String href(OnboardingSession session, OnboardingStep step) {

@@ -1,5 +1,6 @@
 package org.waldur.portal.onboarding.web;
 
+import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepStatus;
 
@@ -11,6 +12,23 @@ import org.waldur.portal.onboarding.StepStatus;
  * @param state {@code done}, {@code current}, {@code failed} or {@code todo}, for styling
  * @param current whether it is the page being shown
  * @param href link to its page
+ * @param blockedBy the earliest step that must be done before this one can start, or
+ * {@code null} when it can start (or is done)
  */
-record StepView(OnboardingStep step, StepStatus status, String state, boolean current, String href) {
+record StepView(OnboardingStep step, StepStatus status, String state, boolean current, String href,
+		@Nullable OnboardingStep blockedBy) {
+
+	/** What the step list says of the step, in words. */
+	public String stateText() {
+		if (this.blockedBy != null) {
+			return "cannot start yet — do step " + this.blockedBy.number() + " first";
+		}
+		return switch (this.state) {
+			case "done" -> "done";
+			case "failed" -> "needs you";
+			case "current" -> "in progress";
+			default -> "to do";
+		};
+	}
+
 }

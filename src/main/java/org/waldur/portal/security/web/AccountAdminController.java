@@ -93,14 +93,16 @@ class AccountAdminController {
 	}
 
 	@GetMapping("/{id}")
-	String detail(@PathVariable long id, Model model) {
+	String detail(@PathVariable long id, Principal actor, Model model) {
 		model.addAttribute("passwordForm", new PasswordForm(null, null));
-		return detailPage(id, model);
+		return detailPage(id, actor, model);
 	}
 
-	private String detailPage(long id, Model model) {
+	private String detailPage(long id, Principal actor, Model model) {
 		Account account = this.accounts.get(id);
 		model.addAttribute("account", account);
+		// An administrator cannot disable their own account: the page does not offer it.
+		model.addAttribute("self", account.getUsername().equals(actor.getName()));
 		model.addAttribute("pausedUntil", this.accounts.pausedUntil(account).orElse(null));
 		return DETAIL;
 	}
@@ -126,11 +128,19 @@ class AccountAdminController {
 				result.rejectValue(ex.field(), "rejected", ex.getMessage());
 			}
 		}
-		return detailPage(id, model);
+		return detailPage(id, actor, model);
 	}
 
 	@PostMapping("/{id}/enabled")
-	String enabled(@PathVariable long id, @RequestParam boolean enabled, Principal actor, RedirectAttributes redirect) {
+	String enabled(@PathVariable long id, @RequestParam boolean enabled,
+			@RequestParam(defaultValue = "false") boolean confirmed, Principal actor, RedirectAttributes redirect) {
+		if (!enabled && !confirmed && !this.accounts.get(id).getUsername().equals(actor.getName())) {
+			// Shown next to the box, where the user is looking.
+			redirect.addFlashAttribute("confirmFor", "disable-confirmed");
+			redirect.addFlashAttribute("confirmError",
+					"Tick the box to confirm that this account's user can no longer sign in.");
+			return "redirect:/admin/accounts/" + id + "#access";
+		}
 		return apply(id, redirect, enabled ? "Account enabled." : "Account disabled.",
 				() -> this.accounts.setEnabled(id, enabled, actor.getName()));
 	}

@@ -16,8 +16,9 @@ record NewAccountForm(@NotBlank(message = "Enter a username.") @Pattern(regexp =
 		@NotEmpty(message = "Enter a password.") @Nullable String password,
 		@NotEmpty(message = "Choose at least one role.") @Nullable Set<Role> roles) {
 
+	/** No role is ticked: the administrator chooses each account's roles. */
 	static NewAccountForm empty() {
-		return new NewAccountForm(null, null, Set.of(Role.OPERATOR));
+		return new NewAccountForm(null, null, Set.of());
 	}
 
 }
