@@ -24,7 +24,7 @@ public enum StepStatus {
 	 * The outcome of the last call is unknown (timeout, dropped connection, interrupted
 	 * by a restart): the next run looks Waldur up before calling it again.
 	 */
-	NEEDS_RECONCILIATION("Needs reconciliation");
+	NEEDS_RECONCILIATION("Result unknown: check Waldur");
 
 	private final String label;
 

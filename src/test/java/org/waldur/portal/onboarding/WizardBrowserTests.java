@@ -112,7 +112,7 @@ class WizardBrowserTests {
 		assertThat(browser.text(By.id("last-attempt"))).contains("Failed", "500");
 		// Waldur answered with an error: it may have created the user anyway, so the next
 		// run looks it up first.
-		assertThat(browser.text(By.id("step-status"))).isEqualTo("Needs reconciliation");
+		assertThat(browser.text(By.id("step-status"))).isEqualTo("Result unknown: check Waldur");
 		assertThat(browser.text(By.id("run-step"))).isEqualTo("Check Waldur and continue");
 		shot("wizard-resume-1-failure");
 
