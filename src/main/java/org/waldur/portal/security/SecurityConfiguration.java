@@ -105,7 +105,8 @@ public class SecurityConfiguration {
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterAfter(new SessionLifetimeFilter(properties.login().sessionLifetime()),
 					SecurityContextHolderFilter.class)
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(settings)))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader(
@@ -139,6 +140,20 @@ public class SecurityConfiguration {
 					oidc.usernameClaim(), secrets, events));
 		}
 		return new ProviderManager(providers);
+	}
+
+	/**
+	 * The content security policy; with a provider, forms may also lead to the provider's
+	 * origin: the sign-out form ends with a redirect to its end-session endpoint, which
+	 * browsers check against {@code form-action}.
+	 */
+	static String contentSecurityPolicy(SignInSettings settings) {
+		if (!settings.providerEnabled()) {
+			return CONTENT_SECURITY_POLICY;
+		}
+		java.net.URI issuer = java.net.URI.create(String.valueOf(settings.oidc().issuerUri()));
+		String origin = issuer.getScheme() + "://" + issuer.getRawAuthority();
+		return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin);
 	}
 
 	/**
