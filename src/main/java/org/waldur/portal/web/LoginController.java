@@ -46,7 +46,8 @@ class LoginController {
 
 	@GetMapping("/login/refused")
 	String refused(@RequestParam(required = false) @Nullable String reason, Model model, HttpServletResponse response) {
-		String known = List.of("no-role", "disabled", "unavailable").contains(reason) ? reason : "failed";
+		String known = (reason != null && List.of("no-role", "disabled", "unavailable").contains(reason)) ? reason
+				: "failed";
 		response.setStatus(
 				"unavailable".equals(known) ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.FORBIDDEN.value());
 		model.addAttribute("reason", known);
