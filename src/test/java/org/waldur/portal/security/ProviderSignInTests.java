@@ -104,6 +104,11 @@ class ProviderSignInTests {
 		HttpResponse<String> list = bob.get("/admin/accounts");
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).contains("id=\"account-bob\"").contains("identity provider");
+		HttpResponse<String> detail = bob.get("/admin/accounts/" + this.accounts.findByUsername("bob").orElseThrow().getId());
+		assertThat(detail.body()).contains("id=\"external-account\"")
+			.contains("id=\"toggle-enabled\"")
+			.doesNotContain("id=\"password-form\"")
+			.doesNotContain("id=\"roles-form\"");
 	}
 
 	@Test
