@@ -75,7 +75,13 @@ public record SignInSettings(@DefaultValue("true") boolean local, @DefaultValue 
 			clientId = StringUtils.hasText(clientId) ? clientId.trim() : null;
 			clientSecret = StringUtils.hasText(clientSecret) ? clientSecret.trim() : null;
 			roleMap = StringUtils.hasText(roleMap) ? roleMap.trim() : null;
-			providerName = StringUtils.hasText(providerName) ? providerName.trim() : "your organisation";
+			// An empty variable (as a compose file passes an unset one) means the
+			// default.
+			providerName = orDefault(providerName, "your organisation");
+			registrationId = orDefault(registrationId, "oidc");
+			rolesClaim = orDefault(rolesClaim, "groups");
+			usernameClaim = orDefault(usernameClaim, "preferred_username");
+			scopes = (scopes != null) ? scopes : List.of();
 			scopes = scopes.stream().map(String::trim).filter(StringUtils::hasText).distinct().toList();
 			if (!scopes.contains("openid")) {
 				scopes = java.util.stream.Stream.concat(java.util.stream.Stream.of("openid"), scopes.stream()).toList();
@@ -120,6 +126,10 @@ public record SignInSettings(@DefaultValue("true") boolean local, @DefaultValue 
 					+ ", providerName=" + this.providerName + ", registrationId=" + this.registrationId
 					+ ", rolesClaim=" + this.rolesClaim + ", roleMap=" + this.roleMap + ", usernameClaim="
 					+ this.usernameClaim + "]";
+		}
+
+		private static String orDefault(@Nullable String value, String fallback) {
+			return StringUtils.hasText(value) ? value.trim() : fallback;
 		}
 
 		private static void checkIssuer(String issuer) {

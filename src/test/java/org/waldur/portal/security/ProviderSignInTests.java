@@ -91,6 +91,7 @@ class ProviderSignInTests {
 							+ "with roles OPERATOR; subject " + subject + " at issuer " + provider.issuer()))
 			.anySatisfy(
 					(entry) -> assertThat(entry).startsWith("SIGN_IN SUCCESS Signed in through the identity provider"));
+		assertThat(audit("alice")).filteredOn((entry) -> entry.startsWith("SIGN_IN")).hasSize(1);
 	}
 
 	@Test
@@ -104,7 +105,8 @@ class ProviderSignInTests {
 		HttpResponse<String> list = bob.get("/admin/accounts");
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).contains("id=\"account-bob\"").contains("identity provider");
-		HttpResponse<String> detail = bob.get("/admin/accounts/" + this.accounts.findByUsername("bob").orElseThrow().getId());
+		HttpResponse<String> detail = bob
+			.get("/admin/accounts/" + this.accounts.findByUsername("bob").orElseThrow().getId());
 		assertThat(detail.body()).contains("id=\"external-account\"")
 			.contains("id=\"toggle-enabled\"")
 			.doesNotContain("id=\"password-form\"")
