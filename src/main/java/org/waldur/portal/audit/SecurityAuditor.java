@@ -2,8 +2,10 @@ package org.waldur.portal.audit;
 
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.waldur.portal.security.AccountEvents;
 import org.waldur.portal.security.ApiTokenEvents;
+import org.waldur.portal.security.ProviderUser;
 import org.waldur.portal.security.Role;
 
 import org.springframework.context.event.EventListener;
@@ -54,7 +56,43 @@ class SecurityAuditor {
 	@Transactional
 	public void on(LogoutSuccessEvent event) {
 		String username = event.getAuthentication().getName();
-		this.log.record(account(AuditAction.SIGN_OUT, AuditOutcome.SUCCESS, username, username, "Signed out"));
+		String detail = (event.getAuthentication().getPrincipal() instanceof ProviderUser user)
+				? "Signed out of the portal; had signed in through the identity provider"
+						+ identity(user.issuer(), user.subject())
+				: "Signed out";
+		this.log.record(account(AuditAction.SIGN_OUT, AuditOutcome.SUCCESS, username, username, detail));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.ProviderSignedIn event) {
+		this.log.record(account(AuditAction.SIGN_IN, AuditOutcome.SUCCESS, event.username(), event.username(),
+				"Signed in through the identity provider with roles " + roles(event.roles())
+						+ identity(event.issuer(), event.subject())));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.ProviderSignInRefused event) {
+		this.log.record(account(AuditAction.SIGN_IN, AuditOutcome.DENIED, event.name(), event.name(),
+				"Sign-in through the identity provider refused: " + event.reason()
+						+ identity(event.issuer(), event.subject())));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.ExternalAccountCreated event) {
+		this.log.record(account(AuditAction.ACCOUNT_CREATED, AuditOutcome.SUCCESS, event.username(), event.username(),
+				"Account created at its first sign-in through the identity provider with roles " + roles(event.roles())
+						+ identity(event.issuer(), event.subject())));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(AccountEvents.RolesChangedByProvider event) {
+		this.log.record(account(AuditAction.ROLES_CHANGED, AuditOutcome.SUCCESS, event.username(), event.username(),
+				"Roles set to " + roles(event.roles()) + " from the identity provider's claims (were "
+						+ roles(event.previous()) + ")" + identity(event.issuer(), event.subject())));
 	}
 
 	@EventListener
@@ -134,6 +172,10 @@ class SecurityAuditor {
 				: (event.status() == 401 || event.status() == 403) ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
 		this.log.record(new AuditRecord(AuditAction.API_CALL, outcome, event.username(), "api", event.path(), null,
 				event.method() + " " + event.path() + " answered " + event.status()));
+	}
+
+	private static String identity(String issuer, @Nullable String subject) {
+		return (subject != null) ? "; subject " + subject + " at issuer " + issuer : "; issuer " + issuer;
 	}
 
 	private static String roles(java.util.Set<Role> roles) {

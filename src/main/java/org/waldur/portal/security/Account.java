@@ -32,7 +32,13 @@ public class Account {
 
 	private String username;
 
-	private String passwordHash;
+	private @Nullable String passwordHash;
+
+	/** The issuer of the provider an external account signs in through. */
+	private @Nullable String externalIssuer;
+
+	/** The provider's subject of an external account. */
+	private @Nullable String externalSubject;
 
 	private boolean enabled;
 
@@ -70,6 +76,18 @@ public class Account {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * An account created at the first sign-in through an OpenID Connect provider: it has
+	 * no password and its roles come from the provider's claims.
+	 */
+	static Account external(String username, String issuer, String subject, Set<Role> roles, Instant now) {
+		Account account = new Account(username, "", roles, false, now);
+		account.passwordHash = null;
+		account.externalIssuer = issuer;
+		account.externalSubject = subject;
+		return account;
+	}
+
 	public @Nullable Long getId() {
 		return this.id;
 	}
@@ -78,8 +96,21 @@ public class Account {
 		return this.username;
 	}
 
-	String getPasswordHash() {
+	@Nullable String getPasswordHash() {
 		return this.passwordHash;
+	}
+
+	/** Whether the account signs in through the OpenID Connect provider only. */
+	public boolean isExternal() {
+		return this.externalSubject != null;
+	}
+
+	public @Nullable String getExternalIssuer() {
+		return this.externalIssuer;
+	}
+
+	public @Nullable String getExternalSubject() {
+		return this.externalSubject;
 	}
 
 	public boolean isEnabled() {

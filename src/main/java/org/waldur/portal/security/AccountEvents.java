@@ -3,6 +3,8 @@ package org.waldur.portal.security;
 import java.time.Instant;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Events about portal accounts, published in the same transaction as the change they
  * describe, for the audit log. They never carry a password or its hash.
@@ -38,6 +40,30 @@ public final class AccountEvents {
 
 	/** Too many failed sign-ins in a row locked an account. */
 	public record AccountLocked(String username, int failures, Instant lockedUntil) {
+	}
+
+	/**
+	 * Someone signed in through the OpenID Connect provider, as the provider's
+	 * {@code subject} at {@code issuer}, with the roles its claims gave.
+	 */
+	public record ProviderSignedIn(String username, String issuer, String subject, Set<Role> roles) {
+	}
+
+	/** An account was created at its first sign-in through the provider. */
+	public record ExternalAccountCreated(String username, String issuer, String subject, Set<Role> roles) {
+	}
+
+	/** The provider's claims gave an external account other roles than it had. */
+	public record RolesChangedByProvider(String username, String issuer, String subject, Set<Role> previous,
+			Set<Role> roles) {
+	}
+
+	/**
+	 * A sign-in through the provider was refused. {@code name} is the account or the name
+	 * the provider gave; {@code subject} is {@code null} when the provider's answer was
+	 * not trusted (an invalid ID token).
+	 */
+	public record ProviderSignInRefused(String name, String issuer, @Nullable String subject, String reason) {
 	}
 
 }

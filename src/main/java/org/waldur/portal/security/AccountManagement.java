@@ -82,6 +82,10 @@ public class AccountManagement {
 
 	public void assignRoles(long id, Set<Role> roles, String actor) {
 		Account account = get(id);
+		if (account.isExternal()) {
+			throw new AccountRejectedException("roles", "The roles of '" + account.getUsername()
+					+ "' come from the identity provider's groups at each sign-in: change the groups there.");
+		}
 		if (account.getUsername().equals(actor) && !roles.contains(Role.ADMIN)) {
 			throw new AccountRejectedException("roles", "You cannot remove your own administrator role.");
 		}
@@ -92,6 +96,10 @@ public class AccountManagement {
 
 	public void resetPassword(long id, String password, String actor) {
 		Account account = get(id);
+		if (account.isExternal()) {
+			throw new AccountRejectedException("password", "'" + account.getUsername()
+					+ "' signs in through the identity provider and has no portal password.");
+		}
 		checkPassword(password, account.getUsername());
 		account.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
 		this.throttle.forget(account.getUsername());

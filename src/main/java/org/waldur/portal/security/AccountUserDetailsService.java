@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads portal accounts for Spring Security, with their roles and whether they are
- * enabled.
+ * Loads local portal accounts for Spring Security, with their roles and whether they are
+ * enabled. Accounts of the OpenID Connect provider are not found: they have no password.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
@@ -24,7 +24,9 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
+		// An external account has no password: to a password it is an unknown account.
 		Account account = this.accounts.findByUsername(username)
+			.filter((found) -> !found.isExternal() && found.getPasswordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown account"));
 		return User.withUsername(account.getUsername())
 			.password(account.getPasswordHash())

@@ -14,6 +14,8 @@ public interface Accounts extends JpaRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
+	Optional<Account> findByExternalIssuerAndExternalSubject(String issuer, String subject);
+
 	List<Account> findAllByOrderByUsernameAsc();
 
 	List<Account> findByDemoTrueAndEnabledTrue();

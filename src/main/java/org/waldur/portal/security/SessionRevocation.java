@@ -16,9 +16,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Ends the open sessions of an account as soon as its access changes: disabled, roles
- * changed, password reset. The stored sessions are found by principal name (Spring
- * Session's index), after the change committed. An administrator who resets their own
- * password keeps the session they did it in; their other sessions end.
+ * changed (by an administrator or by the provider's claims at a sign-in), password reset.
+ * The stored sessions are found by principal name (Spring Session's index), after the
+ * change committed. An administrator who resets their own password keeps the session they
+ * did it in; their other sessions end.
  */
 @Component
 class SessionRevocation {
@@ -39,6 +40,15 @@ class SessionRevocation {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AccountEvents.RolesChanged event) {
 		end(event.username(), null);
+	}
+
+	/**
+	 * New roles from the provider's claims end the sessions that still have the old ones;
+	 * the sign-in that brought them keeps its session.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AccountEvents.RolesChangedByProvider event) {
+		end(event.username(), currentSessionId());
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -30,7 +30,12 @@ class InvalidConfigurationStartupTests {
 				Arguments.of("portal.admin-password=aaaaaaaaaaaaaaaa",
 						"PORTAL_ADMIN_PASSWORD breaks the password rules: Choose a less common password"),
 				Arguments.of("portal.admin-password=" + "long-admin-password-".repeat(4),
-						"PORTAL_ADMIN_PASSWORD breaks the password rules: Use at most 72 bytes"));
+						"PORTAL_ADMIN_PASSWORD breaks the password rules: Use at most 72 bytes"),
+				Arguments.of("portal.sign-in.local=false", "PORTAL_LOCAL_SIGN_IN=false needs PORTAL_OIDC_ISSUER_URI"),
+				Arguments.of("portal.sign-in.oidc.issuer-uri=https://idp.example.org/realms/hpc",
+						"PORTAL_OIDC_ISSUER_URI is set but PORTAL_OIDC_CLIENT_ID is not"),
+				Arguments.of("portal.sign-in.oidc.issuer-uri=idp.example.org",
+						"PORTAL_OIDC_ISSUER_URI must be an http(s) URL"));
 	}
 
 	@ParameterizedTest

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.waldur.testprovider.TestProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecretsScanIT {
 
 	static final List<String> PASSWORDS = List.of("test-admin-password", PortalProcess.ADMIN_PASSWORD,
-			PortalProcess.SECRET_KEY, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+			PortalProcess.SECRET_KEY, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", TestProvider.CLIENT_SECRET,
+			"keycloak-test-client-secret");
 
 	@Test
 	void noIssuedTokenOrPasswordAppearsInLogsOrFiles() throws IOException {
