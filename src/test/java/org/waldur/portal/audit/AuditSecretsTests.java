@@ -85,7 +85,9 @@ class AuditSecretsTests {
 					AuditAction.ACCOUNT_CREATED, AuditAction.ROLES_CHANGED, AuditAction.PASSWORD_RESET,
 					AuditAction.ACCOUNT_ENABLED, AuditAction.ACCOUNT_DISABLED, AuditAction.ACCOUNT_UNLOCKED,
 					AuditAction.ACCOUNT_LOCKED);
-		assertThat(recorded.get(2).getDetail()).startsWith("Step TOKEN attempt 2: Rejected by Waldur — Waldur said:")
+		assertThat(recorded.get(2).getDetail())
+			.startsWith(actor + " ran step " + OnboardingStep.TOKEN.number() + ", " + OnboardingStep.TOKEN.title()
+					+ ", of onboarding #" + session + " (try 2): rejected by waldur — Waldur said:")
 			.contains("******");
 		assertThat(recorded.get(2).getOutcome()).isEqualTo(AuditOutcome.FAILURE);
 		List<AuditEntry> sandbox = new ArrayList<>();
