@@ -195,8 +195,7 @@ public class Onboarding {
 
 	/** The last attempt of a step, if any. */
 	public @Nullable StepAttempt lastAttempt(long id, OnboardingStep step) {
-		List<StepAttempt> found = this.attempts.findBySessionIdAndStepOrderByIdDesc(id, step);
-		return found.isEmpty() ? null : found.get(0);
+		return this.attempts.findFirstBySessionIdAndStepOrderByIdDesc(id, step).orElse(null);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.waldur.portal.onboarding;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.repository.Repository;
 
@@ -13,6 +14,7 @@ public interface StepAttempts extends Repository<StepAttempt, Long> {
 
 	List<StepAttempt> findBySessionIdOrderByIdAsc(long sessionId);
 
-	List<StepAttempt> findBySessionIdAndStepOrderByIdDesc(long sessionId, OnboardingStep step);
+	/** The newest attempt of a step: one row, not the step's whole history. */
+	Optional<StepAttempt> findFirstBySessionIdAndStepOrderByIdDesc(long sessionId, OnboardingStep step);
 
 }

@@ -50,11 +50,12 @@ class StepPages {
 	 */
 	void fill(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
 		StepExecution execution = session.step(step);
-		boolean editing = editing(session, step, viewer, editRequested);
+		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
+		boolean editing = editable(session, step, viewer)
+				&& (editRequested || !saved(session, step) || !rejectedFields(last).isEmpty());
 		StepStatus status = execution.getStatus();
 		boolean mayChange = viewer.mayChange(session);
 		boolean settling = this.onboarding.isSettling(session, step);
-		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
 		model.addAttribute("section", "onboarding");
 		model.addAttribute("onboarding", session);
 		model.addAttribute("steps", indicator(session, step));
@@ -153,9 +154,9 @@ class StepPages {
 		model.addAttribute("providerSettling", settling);
 		model.addAttribute("providerSettlesAt", execution.getSettlesAt());
 		model.addAttribute("providerSettleSeconds", this.onboarding.secondsUntilSettled(session, register));
-		model.addAttribute("providerLastAttempt", this.onboarding.lastAttempt(session.getId(), register));
-		model.addAttribute("providerRunLabel",
-				runLabel(execution, settling, this.onboarding.lastAttempt(session.getId(), register)));
+		StepAttempt lastRegistration = this.onboarding.lastAttempt(session.getId(), register);
+		model.addAttribute("providerLastAttempt", lastRegistration);
+		model.addAttribute("providerRunLabel", runLabel(execution, settling, lastRegistration));
 	}
 
 	/**
@@ -187,7 +188,10 @@ class StepPages {
 
 	/** Waldur's field messages of the last attempt, when it was rejected. */
 	Map<String, List<String>> rejectedFields(OnboardingSession session, OnboardingStep step) {
-		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
+		return rejectedFields(this.onboarding.lastAttempt(session.getId(), step));
+	}
+
+	private static Map<String, List<String>> rejectedFields(@Nullable StepAttempt last) {
 		if (last == null || last.getOutcome() != AttemptOutcome.REJECTED || last.getFieldErrors() == null) {
 			return Map.of();
 		}
