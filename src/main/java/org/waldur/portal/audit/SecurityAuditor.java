@@ -47,7 +47,7 @@ class SecurityAuditor {
 		String detail = badCredentials ? "Sign-in failed: wrong username or password"
 				: (event instanceof AuthenticationFailureLockedEvent)
 						? "Sign-in refused unchecked: paused after repeated failures"
-						: "Sign-in refused: " + event.getException().getClass().getSimpleName();
+						: "Sign-in refused: " + refusal(event.getException());
 		this.log.record(account(AuditAction.SIGN_IN, badCredentials ? AuditOutcome.FAILURE : AuditOutcome.DENIED,
 				username, username, detail));
 	}
@@ -172,6 +172,23 @@ class SecurityAuditor {
 				: (event.status() == 401 || event.status() == 403) ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
 		this.log.record(new AuditRecord(AuditAction.API_CALL, outcome, event.username(), "api", event.path(), null,
 				event.method() + " " + event.path() + " answered " + event.status()));
+	}
+
+	/**
+	 * Why a sign-in was refused, in words; the exception's name stays in the log only.
+	 */
+	private static String refusal(org.springframework.security.core.AuthenticationException ex) {
+		if (ex instanceof org.springframework.security.authentication.DisabledException) {
+			return "the account is disabled";
+		}
+		if (ex instanceof org.springframework.security.authentication.AccountExpiredException
+				|| ex instanceof org.springframework.security.authentication.CredentialsExpiredException) {
+			return "the account or its password has expired";
+		}
+		if (ex instanceof org.springframework.security.authentication.LockedException) {
+			return "the account is locked";
+		}
+		return "the portal could not check the sign-in";
 	}
 
 	private static String identity(String issuer, @Nullable String subject) {

@@ -36,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SignInTests {
 
 	@Autowired
+	org.waldur.portal.audit.AuditLog auditLog;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -189,6 +192,11 @@ class SignInTests {
 		this.mvc.perform(signIn("leaver", "correct-horse-3", "192.0.2.14"))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"));
+		java.util.List<String> details = new java.util.ArrayList<>();
+		this.auditLog.stream(org.waldur.portal.audit.AuditFilter.byActor("leaver"),
+				(entry) -> details.add(entry.getDetail()));
+		assertThat(details).contains("Sign-in refused: the account is disabled")
+			.noneMatch((detail) -> detail.contains("Exception"));
 	}
 
 	@Test
