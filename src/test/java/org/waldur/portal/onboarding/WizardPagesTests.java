@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -206,7 +207,12 @@ class WizardPagesTests {
 				.param("plans[0].name", "Default"))
 			.andExpect(status().isOk())
 			.andExpect(model().hasNoErrors())
-			.andExpect(content().string(containsString("id=\"component-1\"")));
+			.andExpect(content().string(containsString("id=\"component-1\"")))
+			// The new row's first field takes the focus; no other field does.
+			.andExpect(content().string(matchesPattern(
+					"(?s).*id=\"components1.type\" name=\"components\\[1\\].type\" value=\"\" autofocus=\"autofocus\".*")))
+			.andExpect(content().string(not(containsString(
+					"id=\"components0.type\" name=\"components[0].type\" value=\"node_hours\" autofocus"))));
 		this.mvc
 			.perform(post("/onboarding/" + id + "/steps/offering").with(user("operator").roles("OPERATOR"))
 				.with(csrf())

@@ -61,7 +61,9 @@ class OfferingStepController {
 			}
 		}
 		else {
-			edit(form, action);
+			// A row just added takes the focus (its first field), with or without
+			// JavaScript.
+			model.addAttribute("autofocusId", edit(form, action));
 			// The rows added or removed are not saved yet: leaving the page warns.
 			model.addAttribute("unsavedChanges", true);
 		}
@@ -111,19 +113,23 @@ class OfferingStepController {
 		return false;
 	}
 
-	private static void edit(OfferingForm form, String action) {
+	/** Applies a row action; returns the id of the first field of a row it added. */
+	private static @Nullable String edit(OfferingForm form, String action) {
 		if ("add-component".equals(action) && form.getComponents().size() < MAX_ROWS) {
 			form.getComponents().add(new ComponentRow());
+			return "components" + (form.getComponents().size() - 1) + ".type";
 		}
-		else if ("add-plan".equals(action) && form.getPlans().size() < MAX_ROWS) {
+		if ("add-plan".equals(action) && form.getPlans().size() < MAX_ROWS) {
 			form.getPlans().add(new PlanRow());
+			return "plans" + (form.getPlans().size() - 1) + ".name";
 		}
-		else if (action.startsWith("remove-component:")) {
+		if (action.startsWith("remove-component:")) {
 			remove(form.getComponents(), index(action));
 		}
 		else if (action.startsWith("remove-plan:")) {
 			remove(form.getPlans(), index(action));
 		}
+		return null;
 	}
 
 	private static void remove(java.util.List<?> rows, @Nullable Integer index) {
