@@ -130,6 +130,12 @@ class AgentHandoverTests {
 			.getContentAsString();
 		assertThat(page).contains("cluster_name: &quot;alpha_cluster&quot;", "id=\"cluster-name-default\"")
 			.doesNotContain("id=\"cluster-name-mismatch\"");
+		// Help texts say what a value is and where to find it; the setting's name comes
+		// second.
+		assertThat(page)
+			.contains("usually root (sacctmgr show account). Setting: default_account.",
+					"The ClusterName in slurm.conf (the ClusterName line of scontrol show config)")
+			.doesNotContainPattern("class=\"form-text\">[a-z_]+</div>");
 
 		String other = this.mvc
 			.perform(get("/onboarding/{id}/agent", id).param("clusterName", "beta").with(user("op").roles("OPERATOR")))
