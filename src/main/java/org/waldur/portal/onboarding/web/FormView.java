@@ -36,12 +36,8 @@ public final class FormView {
 		if (!this.result.hasFieldErrors(path)) {
 			return "";
 		}
-		return String.join(" ",
-				this.result.getFieldErrors(path)
-					.stream()
-					.filter((error) -> error.getField().equals(path))
-					.map(this::message)
-					.toList());
+		// getFieldErrors matches the path exactly: the rows' own errors are not included.
+		return String.join(" ", this.result.getFieldErrors(path).stream().map(this::message).toList());
 	}
 
 	private String message(FieldError error) {

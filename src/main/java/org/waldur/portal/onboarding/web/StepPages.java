@@ -51,8 +51,7 @@ class StepPages {
 	void fill(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
 		StepExecution execution = session.step(step);
 		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
-		boolean editing = editable(session, step, viewer)
-				&& (editRequested || !saved(session, step) || !rejectedFields(last).isEmpty());
+		boolean editing = editing(session, step, viewer, editRequested, last);
 		StepStatus status = execution.getStatus();
 		boolean mayChange = viewer.mayChange(session);
 		boolean settling = this.onboarding.isSettling(session, step);
@@ -172,8 +171,13 @@ class StepPages {
 	 * rejected them field by field.
 	 */
 	boolean editing(OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
+		return editing(session, step, viewer, editRequested, this.onboarding.lastAttempt(session.getId(), step));
+	}
+
+	private static boolean editing(OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested,
+			@Nullable StepAttempt last) {
 		return editable(session, step, viewer)
-				&& (editRequested || !saved(session, step) || !rejectedFields(session, step).isEmpty());
+				&& (editRequested || !saved(session, step) || !rejectedFields(last).isEmpty());
 	}
 
 	/** Whether the step has inputs of its own and they are saved. */
