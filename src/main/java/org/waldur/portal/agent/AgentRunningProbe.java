@@ -17,6 +17,7 @@ import org.waldur.portal.waldur.WaldurAuthorizationException;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
+import org.waldur.portal.web.Dates;
 
 import org.springframework.stereotype.Component;
 
@@ -158,7 +159,7 @@ class AgentRunningProbe {
 	}
 
 	private static String time(@Nullable OffsetDateTime time) {
-		return (time != null) ? time.toInstant().toString() : "never";
+		return Dates.inText(time);
 	}
 
 	private static String canonical(String uuid) {

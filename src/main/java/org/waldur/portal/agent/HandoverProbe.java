@@ -24,6 +24,7 @@ import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurUser;
+import org.waldur.portal.web.Dates;
 
 import org.springframework.stereotype.Component;
 
@@ -196,7 +197,7 @@ class HandoverProbe {
 			OfferingUserRole role = current.get(0);
 			if (role.expirationTime() != null) {
 				return Finding.warning(check, WaldurClient.OFFERING_MANAGER + " is held but expires at "
-						+ role.expirationTime() + "; the agent stops working then.");
+						+ Dates.inText(role.expirationTime()) + "; the agent stops working then.");
 			}
 			return Finding.passed(check, "'" + session.getUsername() + "' holds " + WaldurClient.OFFERING_MANAGER
 					+ " on the offering, without expiry.");
@@ -290,7 +291,7 @@ class HandoverProbe {
 			return Finding.passed(check, "The token never expires (token_lifetime is empty, " + source + ").");
 		}
 		Duration lifetime = Duration.ofSeconds(seconds);
-		String expiry = (expiresAt != null) ? " Unless used, it expires at " + expiresAt + "." : "";
+		String expiry = (expiresAt != null) ? " Unless used, it expires at " + Dates.inText(expiresAt) + "." : "";
 		String fix = " To keep it valid, run the step '" + OnboardingStep.KEEP_TOKEN.title()
 				+ "': it sets the lifetime as the service account itself (PATCH users/{uuid}/ with its own token;"
 				+ " staff cannot).";

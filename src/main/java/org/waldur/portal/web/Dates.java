@@ -31,6 +31,15 @@ public class Dates {
 		return (instant != null) ? SHOWN.format(instant) : "";
 	}
 
+	/**
+	 * The same format for times written into texts (check details, messages) that are
+	 * stored and exported as they are: {@code 2026-12-01 17:35 UTC}, or {@code never}.
+	 */
+	public static String inText(@Nullable Object at) {
+		Instant instant = instant(at);
+		return (instant != null) ? SHOWN.format(instant) : "never";
+	}
+
 	/** For the {@code datetime} attribute: {@code 2026-12-01T17:35:12Z}. */
 	public String iso(@Nullable Object at) {
 		Instant instant = instant(at);

@@ -110,6 +110,10 @@ class AgentHandoverTests {
 			.contains("waldur_site_load_components")
 			.contains("envsubst")
 			.doesNotContain(token(id));
+		assertThat(page).as("times in the portal's one format, not raw instants")
+			.containsPattern(
+					"Last run <time datetime=\"[^\"]+Z\" data-local>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC</time>")
+			.doesNotContainPattern(">[^<]*\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 		AgentConfig config = this.handover.preview(id, OPERATOR, AgentSettings.defaults());
 		assertThat(config.valid()).as(config.violations().toString()).isTrue();
 		assertThat(config.yaml()).contains("http://127.0.0.1:" + this.port + "/sandbox/api/");
@@ -388,7 +392,8 @@ class AgentHandoverTests {
 		assertThat(this.mvc.perform(get("/onboarding/{id}/agent", id).with(user("op").roles("OPERATOR")))
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("id=\"refresh-reminder\"");
+			.getContentAsString()).contains("id=\"refresh-reminder\"")
+			.doesNotContainPattern(">[^<]*\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 		Thread.sleep(1100);
 		this.mvc.perform(post("/onboarding/{id}/agent/config.yaml", id).with(csrf()).with(user("op").roles("OPERATOR")))
 			.andExpect(status().isOk());

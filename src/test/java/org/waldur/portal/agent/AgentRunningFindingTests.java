@@ -31,9 +31,9 @@ class AgentRunningFindingTests {
 		Finding finding = this.probe.finding(identity("1.0.8"), List.of(service("Active", Duration.ofMinutes(3))));
 		assertThat(finding.outcome()).isEqualTo(CheckOutcome.PASSED);
 		assertThat(finding.detail()).contains("version 1.0.8")
-			.contains("last restarted 2026-12-01T11:00:00Z")
+			.contains("last restarted 2026-12-01 11:00 UTC")
 			.contains("order_process: Active, last change")
-			.contains("Processor slurm (SLURM 23.11), last run 2026-12-01T11:57:00Z");
+			.contains("Processor slurm (SLURM 23.11), last run 2026-12-01 11:57 UTC");
 	}
 
 	@Test

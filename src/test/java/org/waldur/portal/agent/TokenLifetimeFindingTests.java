@@ -29,7 +29,7 @@ class TokenLifetimeFindingTests {
 		Finding finding = HandoverProbe.lifetimeFinding(3600, EXPIRES, "now", false, NOW);
 		assertThat(finding.outcome()).isEqualTo(CheckOutcome.FAILED);
 		assertThat(finding.detail()).contains("3600 s (1 h)")
-			.contains("expires at 2026-11-26T11:00:00Z")
+			.contains("expires at 2026-11-26 11:00 UTC")
 			.contains("Keep the agent's token valid")
 			.contains("PATCH users/{uuid}/");
 	}
