@@ -28,6 +28,47 @@
 		});
 	});
 
+	// A form that sends a request to Waldur (data-waits-for-waldur) says, once sent, that the
+	// portal waits for Waldur's answer, and a second press sends nothing: a slow Waldur takes
+	// up to the read time-out per call, and the page changes only when the answer is in.
+	document.addEventListener('submit', function (event) {
+		var form = event.target;
+		if (!form.hasAttribute || !form.hasAttribute('data-waits-for-waldur') || event.defaultPrevented) {
+			return;
+		}
+		if (form.getAttribute('data-sent') === 'true') {
+			event.preventDefault();
+			return;
+		}
+		form.setAttribute('data-sent', 'true');
+		form.querySelectorAll('button[type="submit"]').forEach(function (button) {
+			// Not the disabled attribute: the pressed button's own value is still to be sent.
+			button.setAttribute('aria-disabled', 'true');
+			button.classList.add('disabled');
+		});
+		var status = form.querySelector('[data-sending-status]');
+		if (status) {
+			status.textContent = form.getAttribute('data-waits-for-waldur');
+		}
+	});
+	// Back to a page kept by the browser: its forms can be sent again.
+	window.addEventListener('pageshow', function (event) {
+		if (!event.persisted) {
+			return;
+		}
+		document.querySelectorAll('form[data-sent]').forEach(function (form) {
+			form.removeAttribute('data-sent');
+			form.querySelectorAll('button[aria-disabled="true"]').forEach(function (button) {
+				button.removeAttribute('aria-disabled');
+				button.classList.remove('disabled');
+			});
+			var status = form.querySelector('[data-sending-status]');
+			if (status) {
+				status.textContent = '';
+			}
+		});
+	});
+
 	// Forms marked data-warn-unsaved warn before the page is left with changes not saved:
 	// typed since the page was drawn, or rows added or removed on the server (data-unsaved).
 	var leaving = false;
@@ -176,8 +217,18 @@
 		});
 	}
 
+	// A refusal without an error summary (an unticked confirmation, a step that could not
+	// run) still names the page as an error.
+	function titleRefusals() {
+		if (document.querySelector('[data-tick-box].is-invalid, [data-refusal]')
+				&& document.title.indexOf('Error: ') !== 0) {
+			document.title = 'Error: ' + document.title;
+		}
+	}
+
 	function ready() {
 		showLocalTimes();
+		titleRefusals();
 		tieErrorsToFields();
 		showErrorSummary();
 		focusMarkedControl();

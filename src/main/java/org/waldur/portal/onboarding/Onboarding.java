@@ -600,12 +600,20 @@ public class Onboarding {
 		}
 		if (ex instanceof WaldurOutcomeUnknownException) {
 			return new StepOutcome(AttemptOutcome.OUTCOME_UNKNOWN,
-					ex.getMessage() + " The next try checks Waldur first, so nothing is created twice.", exchanges,
-					Map.of(), null, false);
+					sentence(ex.getMessage()) + " The next try checks Waldur first, so nothing is created twice.",
+					exchanges, Map.of(), null, false);
 		}
 		return new StepOutcome(AttemptOutcome.FAILED,
-				ex.getMessage() + " Your inputs are kept; try again when Waldur is back.", exchanges, Map.of(), null,
-				false);
+				sentence(ex.getMessage()) + " Your inputs are kept; try again when Waldur is back.", exchanges,
+				Map.of(), null, false);
+	}
+
+	/**
+	 * Waldur's message ended as a sentence, so that the portal's advice can follow it.
+	 */
+	static String sentence(@Nullable String message) {
+		String text = (message != null) ? message.strip() : "";
+		return (text.isEmpty() || text.endsWith(".") || text.endsWith("!") || text.endsWith("?")) ? text : text + ".";
 	}
 
 	private StepAttempt record(long id, OnboardingStep step, Claim claim, StepOutcome outcome, Viewer viewer) {

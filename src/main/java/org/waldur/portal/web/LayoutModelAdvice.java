@@ -31,6 +31,8 @@ class LayoutModelAdvice {
 
 	private final @Nullable String commit;
 
+	private final String waldurWait;
+
 	LayoutModelAdvice(PortalProperties properties, ObjectProvider<BuildProperties> build,
 			ObjectProvider<GitProperties> git) {
 		this.sandboxMode = properties.sandboxMode();
@@ -38,6 +40,9 @@ class LayoutModelAdvice {
 		this.version = (buildProperties != null) ? buildProperties.getVersion() : "development";
 		GitProperties gitProperties = git.getIfAvailable();
 		this.commit = (gitProperties != null) ? gitProperties.getShortCommitId() : null;
+		this.waldurWait = "Sent to Waldur, waiting for its answer. When Waldur is slow this takes a while: each call "
+				+ "waits up to " + new PlainWords().duration(properties.waldur().readTimeout())
+				+ ". There is no need to press again; the answer is kept even if you leave this page.";
 	}
 
 	@InitBinder
@@ -53,6 +58,12 @@ class LayoutModelAdvice {
 	@ModelAttribute("portalVersion")
 	String portalVersion() {
 		return this.version;
+	}
+
+	/** What a form that sends to Waldur says once it is sent (see {@code portal.js}). */
+	@ModelAttribute("waldurWait")
+	String waldurWait() {
+		return this.waldurWait;
 	}
 
 	@ModelAttribute("portalCommit")

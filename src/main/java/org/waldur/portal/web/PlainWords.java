@@ -40,6 +40,12 @@ public class PlainWords {
 		return (seconds == null) ? "" : duration(Duration.ofSeconds(seconds.longValue()));
 	}
 
+	/** A count with its noun: "1 plan", "3 plans", "no plans". */
+	public String count(@Nullable Number amount, String noun) {
+		long value = (amount == null) ? 0 : amount.longValue();
+		return (value == 0) ? "no " + noun + "s" : value + " " + noun + ((value == 1) ? "" : "s");
+	}
+
 	/**
 	 * A code such as {@code SIGN_IN} or {@code OFFERING.MANAGER} as a label: "Sign in".
 	 */

@@ -1,5 +1,7 @@
 package org.waldur.portal.onboarding;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -174,6 +176,43 @@ class WizardBrowserTests {
 	}
 
 	@Test
+	void aConfirmationWaitingForASlowWaldurSaysSoAndASecondPressSendsNothing() {
+		signIn("operator");
+		startDraft("Slow Cluster");
+		fillOffering("Slow Cluster");
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		confirm(STEP);
+		browser.clickAndWait(By.id("save-step"), PREVIEW);
+		confirm(STEP);
+		assertThat(browser.text(STEP)).isEqualTo("Step 3: Activation");
+		this.faults.delay("POST", "*/activate/", Duration.ofSeconds(4), 1);
+		assertThat(browser.text(By.cssSelector("[data-sending-status]"))).isEmpty();
+		// The browser driver waits for a pending page before it answers, so the page
+		// notes
+		// what it shows once sent, and presses again while Waldur has not answered yet.
+		browser.driver().executeScript("""
+				sessionStorage.clear();
+				document.addEventListener('submit', function (event) {
+				  if (window.pressed) {
+				    sessionStorage.setItem('second-press', event.defaultPrevented ? 'sent nothing' : 'sent again');
+				    return;
+				  }
+				  window.pressed = true;
+				  var form = event.target, button = form.querySelector('#run-step');
+				  sessionStorage.setItem('status', form.querySelector('[data-sending-status]').textContent);
+				  sessionStorage.setItem('button', String(button.getAttribute('aria-disabled')));
+				  setTimeout(function () { form.requestSubmit(button); }, 200);
+				});""");
+		confirm(STEP);
+		assertThat(stored("status")).startsWith("Sent to Waldur, waiting for its answer.");
+		assertThat(stored("button")).isEqualTo("true");
+		assertThat(stored("second-press")).isEqualTo("sent nothing");
+		assertThat(browser.text(STEP)).isEqualTo("Step 4: Service account");
+		assertThat(browser.findAll(By.cssSelector(".alert-danger"))).isEmpty();
+		assertThat(browser.text(By.cssSelector(".alert-success"))).startsWith("Step 3 done: Offering activated");
+	}
+
+	@Test
 	void invalidInputIsExplainedNextToTheFieldAndKept() {
 		signIn("operator");
 		startDraft("Invalid Input Cluster");
@@ -184,6 +223,10 @@ class WizardBrowserTests {
 				"Use letters, digits and _ - / : only.", "Choose the provider organisation.");
 		assertThat(browser.value(By.id("components0.type"))).isEqualTo("node hours!");
 		shot("wizard-validation");
+	}
+
+	private static String stored(String key) {
+		return String.valueOf(browser.driver().executeScript("return sessionStorage.getItem(arguments[0]);", key));
 	}
 
 	/** "New onboarding" stores nothing until its name is saved. */

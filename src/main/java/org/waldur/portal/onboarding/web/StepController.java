@@ -130,11 +130,11 @@ class StepController {
 		try {
 			StepAttempt attempt = this.onboarding.run(id, step, version, fingerprint, Viewer.of(user));
 			if (attempt.getOutcome().isSuccess() && step == OnboardingStep.SERVICE_PROVIDER) {
-				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
+				redirect.addFlashAttribute("flashSuccess", done(step, attempt));
 				return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
 			}
 			if (attempt.getOutcome().isSuccess()) {
-				redirect.addFlashAttribute("flashSuccess", step.title() + ": " + attempt.getMessage());
+				redirect.addFlashAttribute("flashSuccess", done(step, attempt));
 				// The fetched token is shown once, on the summary; it leads on to the
 				// next step.
 				return (step.next() != null && step.inWizard() && step != OnboardingStep.TOKEN)
@@ -150,6 +150,15 @@ class StepController {
 		}
 		return step.inWizard() ? "redirect:/onboarding/" + id + "/steps/" + step.slug()
 				: "redirect:/onboarding/" + id + "/summary";
+	}
+
+	/**
+	 * "Step 4 done: Service account created in Waldur." (the step's name is in the
+	 * message already); steps outside the wizard are named.
+	 */
+	private static String done(OnboardingStep step, StepAttempt attempt) {
+		String message = attempt.getMessage();
+		return step.inWizard() ? "Step " + step.number() + " done: " + message : step.title() + ": " + message;
 	}
 
 }
