@@ -93,6 +93,12 @@ class AccessibilityBrowserTests {
 												+ " && e.parentElement.getBoundingClientRect().right <= w + 1; })"
 												+ ".slice(0, 5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(', ');"));
 				}
+				long steps = number("var list = document.getElementById('step-indicator');"
+						+ " return list ? Math.round(list.getBoundingClientRect().height) : 0;");
+				if (steps > 200) {
+					problems.add(page.name() + ": the step list is " + steps + " px high, "
+							+ "the phone's first screen is mostly steps");
+				}
 				browser.screenshot("a11y-" + page.name() + "-390");
 				if (page.user() != null && !signOutReachable()) {
 					problems.add(page.name() + ": Sign out cannot be reached");
