@@ -93,7 +93,8 @@ class DeskBrowserTests {
 
 		// Reconciling from the desk shows the request first, as the wizard does.
 		browser.open("/desk/sessions/" + failed, By.id("reconcile-preview"));
-		assertThat(browser.text(By.id("reconcile-heading"))).isEqualTo("Reconcile Service account with Waldur");
+		assertThat(browser.text(By.id("reconcile-heading")))
+			.isEqualTo("Check Waldur and continue step 4, Service account");
 		assertThat(browser.text(By.id("preview-request"))).startsWith("POST http://").endsWith("/sandbox/api/users/");
 		assertThat(browser.text(By.id("preview-body"))).contains("\"username\" : \"desk_" + tag + "_agent\"");
 		browser.screenshot("desk-4-reconcile-preview");

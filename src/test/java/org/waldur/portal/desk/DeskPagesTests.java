@@ -223,7 +223,7 @@ class DeskPagesTests {
 			.isEqualTo(OnboardingStatus.NEEDS_ATTENTION);
 		// The desk shows the request before anything is sent, as the wizard does.
 		this.mvc.perform(get("/desk/sessions/" + id).with(SUPPORT))
-			.andExpect(content().string(containsString("Reconcile Service account with Waldur")))
+			.andExpect(content().string(containsString("Check Waldur and continue step 4, Service account")))
 			.andExpect(content().string(containsString("id=\"reconcile-preview\"")))
 			.andExpect(content().string(containsString("/sandbox/api/users/")))
 			.andExpect(content().string(

@@ -66,7 +66,10 @@ class PlainWordsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(trail).contains(">Service account</span>").contains(">Succeeded</td>");
+		assertThat(trail).contains(">Service account</span>")
+			.contains(">Succeeded</td>")
+			.contains("<span id=\"session-status\">Completed</span>")
+			.doesNotContain(">COMPLETED<");
 
 		String summary = this.mvc
 			.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
