@@ -15,7 +15,6 @@ import org.waldur.portal.agent.ConfigViolation;
 import org.waldur.portal.agent.HandoverStatus;
 import org.waldur.portal.onboarding.Viewer;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,23 +91,22 @@ class AgentApi {
 
 	@GetMapping
 	@Operation(summary = "Where the hand-over stands, with the last result of each check")
-	Handover status(@PathVariable long id, Authentication user) {
-		return Handover.of(this.handover.status(id, Viewer.of(user)));
+	Handover status(@PathVariable long id, Viewer viewer) {
+		return Handover.of(this.handover.status(id, viewer));
 	}
 
 	@PostMapping("/checks")
 	@Operation(summary = "Run the hand-over checks against Waldur now (recorded)",
 			description = "Needs an Idempotency-Key.")
-	Handover runChecks(@PathVariable long id, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+	Handover runChecks(@PathVariable long id, Viewer viewer) {
 		this.handover.runChecks(id, viewer);
 		return Handover.of(this.handover.status(id, viewer));
 	}
 
 	@GetMapping("/config")
 	@Operation(summary = "The site agent's configuration (token referenced, never embedded)")
-	Config config(@PathVariable long id, Authentication user) {
-		AgentConfig config = this.handover.preview(id, Viewer.of(user), AgentSettings.defaults());
+	Config config(@PathVariable long id, Viewer viewer) {
+		AgentConfig config = this.handover.preview(id, viewer, AgentSettings.defaults());
 		return new Config(config.yaml(), config.valid(), config.violations(), config.componentChanges());
 	}
 

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.waldur.portal.onboarding.Viewer;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,11 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
+
+	static {
+		// The signed-in caller is a handler parameter, not a part of the request.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+	}
 
 	@Bean
 	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys) {

@@ -21,7 +21,6 @@ import org.waldur.portal.onboarding.web.OfferingForm;
 import org.waldur.portal.onboarding.web.StepInputs;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,8 +57,7 @@ class OnboardingApi {
 	@Operation(summary = "Start an onboarding, with any of its inputs",
 			description = "Needs an Idempotency-Key header. Inputs are checked as in the wizard (the organisation "
 					+ "and category in Waldur) before anything is stored.")
-	ResponseEntity<OnboardingView> create(@Valid @RequestBody CreateOnboarding body, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+	ResponseEntity<OnboardingView> create(@Valid @RequestBody CreateOnboarding body, Viewer viewer) {
 		OfferingInput offering = (body.offering() != null) ? offeringOf(body.offering(), "offering.") : null;
 		long id = java.util.Objects.requireNonNull(this.onboarding.start(viewer).getId());
 		if (offering != null && body.offering() != null) {
@@ -81,8 +79,7 @@ class OnboardingApi {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read an onboarding: status, steps, Waldur identifiers, attempts with masked exchanges")
-	OnboardingView get(@PathVariable long id, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+	OnboardingView get(@PathVariable long id, Viewer viewer) {
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		return OnboardingView.of(session, this.clock.instant(), this.onboarding.attempts(id, viewer));
 	}
@@ -91,8 +88,7 @@ class OnboardingApi {
 	@Operation(summary = "Save the offering step's inputs",
 			description = "If-Match with the onboarding's version refuses the save (409) when it changed since.")
 	OnboardingView saveOffering(@PathVariable long id, @Valid @RequestBody OfferingForm form,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Viewer viewer) {
 		OfferingInput offering = offeringOf(form, "");
 		this.onboarding.saveOffering(id, version(id, viewer, ifMatch), offering, form.getOwnerToken(),
 				form.isForgetOwnerToken(), viewer);
@@ -102,8 +98,7 @@ class OnboardingApi {
 	@PutMapping("/{id}/integration")
 	@Operation(summary = "Save the integration options")
 	OnboardingView saveIntegration(@PathVariable long id, @Valid @RequestBody IntegrationForm form,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Viewer viewer) {
 		this.onboarding.saveIntegration(id, version(id, viewer, ifMatch), this.inputs.integration(form), viewer);
 		return view(id, viewer);
 	}
@@ -111,8 +106,7 @@ class OnboardingApi {
 	@PutMapping("/{id}/service-account")
 	@Operation(summary = "Save the service-account user")
 	OnboardingView saveAccount(@PathVariable long id, @Valid @RequestBody AccountForm form,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Viewer viewer) {
 		this.onboarding.saveAccount(id, version(id, viewer, ifMatch), this.inputs.account(form), viewer);
 		return view(id, viewer);
 	}
@@ -121,8 +115,7 @@ class OnboardingApi {
 	@Operation(summary = "Save the token lifetime the keep-token step sets",
 			description = "expiry \"never\" (recommended) or \"hours\" with hours from 1 to 8760.")
 	OnboardingView saveKeepToken(@PathVariable long id, @Valid @RequestBody KeepTokenForm form,
-			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Viewer viewer) {
 		this.onboarding.saveKeepToken(id, version(id, viewer, ifMatch), keepTokenOf(form, ""), viewer);
 		return view(id, viewer);
 	}

@@ -21,7 +21,6 @@ import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.Viewer;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,7 +69,7 @@ class OnboardingListApi {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "25") int size, @RequestParam(defaultValue = "updated") String sort,
-			@RequestParam(required = false) @Nullable String dir, Authentication user) {
+			@RequestParam(required = false) @Nullable String dir, Viewer viewer) {
 		List<ApiProblems.FieldProblem> errors = new ArrayList<>();
 		LocalDate first = day(from, "from", errors);
 		LocalDate last = day(to, "to", errors);
@@ -88,7 +87,7 @@ class OnboardingListApi {
 		boolean ascending = (dir != null) ? "asc".equalsIgnoreCase(dir)
 				: order == DeskSort.TITLE || order == DeskSort.STATUS;
 		DeskFilter filter = new DeskFilter(status, step, attention, createdBy, assignee, customer, first, last, q);
-		DeskPage found = this.search.search(new DeskQuery(filter, page, size, order, ascending), Viewer.of(user));
+		DeskPage found = this.search.search(new DeskQuery(filter, page, size, order, ascending), viewer);
 		return new Page(found.rows(), found.page(), found.size(), found.total(), found.totalPages(), found.counts());
 	}
 

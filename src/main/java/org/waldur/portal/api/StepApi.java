@@ -27,7 +27,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,8 +89,8 @@ class StepApi {
 
 	@GetMapping("/steps/{step}/preview")
 	@Operation(summary = "Preview the request a step would send, with its fingerprint")
-	Preview preview(@PathVariable long id, @PathVariable OnboardingStep step, Authentication user) {
-		OnboardingSession session = this.onboarding.get(id, Viewer.of(user));
+	Preview preview(@PathVariable long id, @PathVariable OnboardingStep step, Viewer viewer) {
+		OnboardingSession session = this.onboarding.get(id, viewer);
 		return previewOf(session, step);
 	}
 
@@ -102,8 +101,7 @@ class StepApi {
 					+ "fields); 429 when Waldur is busy (nothing sent); 502 when Waldur failed or the outcome is "
 					+ "unknown (the next run looks Waldur up first).")
 	ResponseEntity<?> run(@PathVariable long id, @PathVariable OnboardingStep step, @Valid @RequestBody RunStep body,
-			Authentication user) {
-		Viewer viewer = Viewer.of(user);
+			Viewer viewer) {
 		long version = (body.version() != null) ? body.version() : this.onboarding.get(id, viewer).getVersion();
 		StepAttempt attempt = this.onboarding.run(id, step, version, String.valueOf(body.fingerprint()), viewer);
 		return answer(id, attempt, viewer);
@@ -111,8 +109,8 @@ class StepApi {
 
 	@GetMapping("/reconcile")
 	@Operation(summary = "Preview the reconciliation of the step that failed or whose outcome is unknown")
-	Preview reconcilePreview(@PathVariable long id, Authentication user) {
-		OnboardingSession session = this.onboarding.get(id, Viewer.of(user));
+	Preview reconcilePreview(@PathVariable long id, Viewer viewer) {
+		OnboardingSession session = this.onboarding.get(id, viewer);
 		OnboardingStep stuck = this.desk.stuckStep(session);
 		if (stuck == null) {
 			throw new StepNotRunnableException("No step of this onboarding failed or waits for reconciliation.");
@@ -123,8 +121,7 @@ class StepApi {
 	@PostMapping("/reconcile")
 	@Operation(summary = "Reconcile: run the stuck step again, looking Waldur up first",
 			description = "Needs an Idempotency-Key and the fingerprint of GET reconcile. Answers as a step run.")
-	ResponseEntity<?> reconcile(@PathVariable long id, @Valid @RequestBody RunStep body, Authentication user) {
-		Viewer viewer = Viewer.of(user);
+	ResponseEntity<?> reconcile(@PathVariable long id, @Valid @RequestBody RunStep body, Viewer viewer) {
 		long version = (body.version() != null) ? body.version() : this.onboarding.get(id, viewer).getVersion();
 		StepAttempt attempt = this.desk.reconcile(id, version, String.valueOf(body.fingerprint()), viewer);
 		return answer(id, attempt, viewer);
@@ -133,8 +130,8 @@ class StepApi {
 	@PostMapping("/token/refresh")
 	@Operation(summary = "Refresh the service-account token (the old one stops working at once)",
 			description = "Needs an Idempotency-Key and the fingerprint of GET steps/token-refresh/preview.")
-	ResponseEntity<?> refresh(@PathVariable long id, @Valid @RequestBody RunStep body, Authentication user) {
-		return run(id, OnboardingStep.TOKEN_REFRESH, body, user);
+	ResponseEntity<?> refresh(@PathVariable long id, @Valid @RequestBody RunStep body, Viewer viewer) {
+		return run(id, OnboardingStep.TOKEN_REFRESH, body, viewer);
 	}
 
 	/**
@@ -154,10 +151,10 @@ class StepApi {
 	@PostMapping("/token/reveal")
 	@Operation(summary = "Show the service-account token (recorded in the audit log)",
 			description = "Needs an Idempotency-Key. Keep the answer in a file only you can read.")
-	ResponseEntity<Token> reveal(@PathVariable long id, Authentication user) {
+	ResponseEntity<Token> reveal(@PathVariable long id, Viewer viewer) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(new Token(this.onboarding.revealToken(id, Viewer.of(user))));
+			.body(new Token(this.onboarding.revealToken(id, viewer)));
 	}
 
 	private Preview previewOf(OnboardingSession session, OnboardingStep step) {

@@ -13,7 +13,6 @@ import org.waldur.portal.onboarding.OnboardingStatus;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.Viewer;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +35,7 @@ class DeskListController {
 	}
 
 	@GetMapping("/onboarding")
-	String list(@ModelAttribute("form") DeskListForm form, Authentication user, Model model,
-			HttpServletResponse response) {
-		Viewer viewer = Viewer.of(user);
+	String list(@ModelAttribute("form") DeskListForm form, Viewer viewer, Model model, HttpServletResponse response) {
 		Map<String, String> dateErrors = form.dateErrors();
 		if (!dateErrors.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

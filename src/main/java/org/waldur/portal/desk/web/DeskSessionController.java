@@ -3,7 +3,7 @@ package org.waldur.portal.desk.web;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.waldur.portal.desk.DeskRejectedException;
+import org.waldur.portal.BackOnRefusal;
 import org.waldur.portal.desk.SupportDesk;
 import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
@@ -11,11 +11,9 @@ import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.StepAttempt;
-import org.waldur.portal.onboarding.StepNotRunnableException;
 import org.waldur.portal.onboarding.Viewer;
 import org.waldur.portal.waldur.WaldurRequestPreview;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/desk/sessions/{id}")
 class DeskSessionController {
 
+	/** This page, where a refused action is explained. */
+	private static final String PAGE = "/desk/sessions/{id}";
+
 	private final Onboarding onboarding;
 
 	private final SupportDesk desk;
@@ -43,9 +44,8 @@ class DeskSessionController {
 	}
 
 	@GetMapping
-	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String keep, Authentication user,
+	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String keep, Viewer viewer,
 			Model model) {
-		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		boolean mayChange = viewer.mayChange(session);
 		boolean open = session.getStatus().isOpen();
@@ -79,11 +79,11 @@ class DeskSessionController {
 	}
 
 	@PostMapping("/reconcile")
+	@BackOnRefusal(PAGE)
 	String reconcile(@PathVariable long id, @RequestParam long version,
 			@RequestParam(defaultValue = "") String fingerprint,
-			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmed, Viewer viewer, RedirectAttributes redirect) {
 		if (!confirmed) {
-			Viewer viewer = Viewer.of(user);
 			if (!viewer.mayChange(this.onboarding.get(id, viewer))) {
 				throw new OnboardingAccessDeniedException("Only support staff or the operator can reconcile it.");
 			}
@@ -93,46 +93,43 @@ class DeskSessionController {
 					"Tick the box to confirm that the portal may ask Waldur and continue. Nothing was sent.");
 			return back(id) + "#reconcile-confirmed";
 		}
-		try {
-			StepAttempt attempt = this.desk.reconcile(id, version, fingerprint, Viewer.of(user));
-			redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
-					attempt.getStep().title() + ": " + attempt.getOutcome().label() + ". " + attempt.getMessage());
-		}
-		catch (StepNotRunnableException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
+		StepAttempt attempt = this.desk.reconcile(id, version, fingerprint, viewer);
+		redirect.addFlashAttribute(attempt.getOutcome().isSuccess() ? "flashSuccess" : "flashError",
+				attempt.getStep().title() + ": " + attempt.getOutcome().label() + ". " + attempt.getMessage());
 		return back(id);
 	}
 
 	@PostMapping("/offering-choice")
+	@BackOnRefusal(PAGE)
 	String chooseOffering(@PathVariable long id, @RequestParam long version,
-			@RequestParam(defaultValue = "") String offering, Authentication user, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.onboarding.chooseOffering(id, version, offering, Viewer.of(user)),
+			@RequestParam(defaultValue = "") String offering, Viewer viewer, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.onboarding.chooseOffering(id, version, offering, viewer),
 				"The onboarding keeps offering " + offering
 						+ ". The others stay in Waldur, listed for clean-up; nothing was deleted there.");
 	}
 
 	@PostMapping("/assign")
+	@BackOnRefusal(PAGE)
 	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable String assignee,
-			@RequestParam(required = false) @Nullable String note, Authentication user, RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
+			@RequestParam(required = false) @Nullable String note, Viewer viewer, RedirectAttributes redirect) {
 		String target = (assignee == null || assignee.isBlank()) ? viewer.username() : assignee.strip();
 		return act(id, redirect, () -> this.desk.handOver(id, target, note, viewer),
 				target.equals(viewer.username()) ? "Assigned to you." : "Handed over to " + target + ".");
 	}
 
 	@PostMapping("/notes")
-	String note(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Authentication user,
+	@BackOnRefusal(PAGE)
+	String note(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Viewer viewer,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.desk.addNote(id, note, Viewer.of(user)), "Note added.");
+		return act(id, redirect, () -> this.desk.addNote(id, note, viewer), "Note added.");
 	}
 
 	@PostMapping("/abandon")
+	@BackOnRefusal(PAGE)
 	String abandon(@PathVariable long id, @RequestParam long version,
 			@RequestParam(required = false) @Nullable String reason,
-			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmed, Viewer viewer, RedirectAttributes redirect) {
 		if (!confirmed) {
-			Viewer viewer = Viewer.of(user);
 			if (!viewer.mayChange(this.onboarding.get(id, viewer))) {
 				throw new OnboardingAccessDeniedException("Only support staff or the operator can abandon it.");
 			}
@@ -141,18 +138,13 @@ class DeskSessionController {
 			redirect.addFlashAttribute("abandonReason", reason == null ? "" : reason.strip());
 			return back(id) + "#abandon";
 		}
-		return act(id, redirect, () -> this.desk.abandon(id, version, reason, Viewer.of(user)),
+		return act(id, redirect, () -> this.desk.abandon(id, version, reason, viewer),
 				"Onboarding abandoned. Nothing was deleted in Waldur.");
 	}
 
 	private static String act(long id, RedirectAttributes redirect, Runnable action, String success) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flashSuccess", success);
-		}
-		catch (DeskRejectedException | StepNotRunnableException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
+		action.run();
+		redirect.addFlashAttribute("flashSuccess", success);
 		return back(id);
 	}
 

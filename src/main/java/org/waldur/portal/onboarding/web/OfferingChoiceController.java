@@ -1,12 +1,11 @@
 package org.waldur.portal.onboarding.web;
 
+import org.waldur.portal.BackOnRefusal;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepAttempt;
-import org.waldur.portal.onboarding.StepNotRunnableException;
 import org.waldur.portal.onboarding.Viewer;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,17 +26,12 @@ class OfferingChoiceController {
 	}
 
 	@PostMapping("/onboarding/{id}/steps/offering/choice")
+	@BackOnRefusal("/onboarding/{id}/steps/offering")
 	String choose(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String offering,
-			Authentication user, RedirectAttributes redirect) {
-		try {
-			StepAttempt attempt = this.onboarding.chooseOffering(id, version, offering, Viewer.of(user));
-			redirect.addFlashAttribute("flashSuccess", OnboardingStep.OFFERING.title() + ": " + attempt.getMessage());
-			return "redirect:" + StepPages.href(id, OnboardingStep.INTEGRATION);
-		}
-		catch (StepNotRunnableException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-			return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING);
-		}
+			Viewer viewer, RedirectAttributes redirect) {
+		StepAttempt attempt = this.onboarding.chooseOffering(id, version, offering, viewer);
+		redirect.addFlashAttribute("flashSuccess", OnboardingStep.OFFERING.title() + ": " + attempt.getMessage());
+		return "redirect:" + StepPages.href(id, OnboardingStep.INTEGRATION);
 	}
 
 }

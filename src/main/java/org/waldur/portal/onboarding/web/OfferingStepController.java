@@ -11,7 +11,6 @@ import org.waldur.portal.onboarding.StepNotRunnableException;
 import org.waldur.portal.onboarding.Viewer;
 import org.waldur.portal.waldur.WaldurException;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -49,9 +48,8 @@ class OfferingStepController {
 
 	@PostMapping("/onboarding/{id}/steps/offering")
 	String submit(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "save") String action,
-			@ModelAttribute("form") OfferingForm form, BindingResult result, Authentication user, Model model,
+			@ModelAttribute("form") OfferingForm form, BindingResult result, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		if ("save".equals(action)) {
 			this.validator.validate(form, result);

@@ -2,6 +2,7 @@ package org.waldur.portal.onboarding.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.BackOnRefusal;
 import org.waldur.portal.onboarding.AttemptOutcome;
 import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
@@ -10,10 +11,8 @@ import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.StepExecution;
-import org.waldur.portal.onboarding.StepNotRunnableException;
 import org.waldur.portal.onboarding.Viewer;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +34,8 @@ class OnboardingController {
 	/** The longest name of a draft (the title column). */
 	static final int MAX_NAME = 150;
 
+	private static final String SUMMARY = "/onboarding/{id}/summary";
+
 	private final Onboarding onboarding;
 
 	private final StepPages pages;
@@ -46,8 +47,8 @@ class OnboardingController {
 
 	/** An empty form: nothing is stored until it is saved. */
 	@GetMapping("/new")
-	String newForm(Authentication user, Model model) {
-		if (!Viewer.of(user).mayStart()) {
+	String newForm(Viewer viewer, Model model) {
+		if (!viewer.mayStart()) {
 			throw new OnboardingAccessDeniedException("Only operators and support staff start onboardings.");
 		}
 		model.addAttribute("section", "onboarding");
@@ -57,9 +58,8 @@ class OnboardingController {
 
 	/** The first save: the draft exists from here on, under its name. */
 	@PostMapping
-	String start(@RequestParam(required = false) @Nullable String name, Authentication user, Model model,
+	String start(@RequestParam(required = false) @Nullable String name, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
 		String trimmed = (name != null) ? name.strip() : "";
 		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
 			if (!viewer.mayStart()) {
@@ -81,9 +81,9 @@ class OnboardingController {
 	 * Deletes a draft nothing of which reached Waldur, after the tick-box confirmation.
 	 */
 	@PostMapping("/{id}/delete")
+	@BackOnRefusal(SUMMARY)
 	String delete(@PathVariable long id, @RequestParam long version,
-			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
+			@RequestParam(defaultValue = "false") boolean confirmed, Viewer viewer, RedirectAttributes redirect) {
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		if (!viewer.mayChange(session)) {
 			throw new OnboardingAccessDeniedException("Only support staff or the operator can delete it.");
@@ -93,27 +93,20 @@ class OnboardingController {
 			redirect.addFlashAttribute("confirmError", "Tick the box to confirm that this draft is deleted.");
 			return "redirect:/onboarding/" + id + "/summary#delete-confirmed";
 		}
-		try {
-			this.onboarding.deleteDraft(id, version, viewer);
-		}
-		catch (StepNotRunnableException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-			return "redirect:/onboarding/" + id + "/summary";
-		}
+		this.onboarding.deleteDraft(id, version, viewer);
 		redirect.addFlashAttribute("flashSuccess", "Draft '" + session.getTitle() + "' deleted.");
 		return "redirect:/";
 	}
 
 	@GetMapping("/{id}")
-	String resume(@PathVariable long id, Authentication user) {
-		OnboardingSession session = this.onboarding.get(id, Viewer.of(user));
+	String resume(@PathVariable long id, Viewer viewer) {
+		OnboardingSession session = this.onboarding.get(id, viewer);
 		return session.getStatus().isOpen() ? "redirect:" + StepPages.href(session, session.getCurrentStep())
 				: "redirect:/onboarding/" + id + "/summary";
 	}
 
 	@GetMapping("/{id}/summary")
-	String summary(@PathVariable long id, Authentication user, Model model) {
-		Viewer viewer = Viewer.of(user);
+	String summary(@PathVariable long id, Viewer viewer, Model model) {
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		boolean mayChange = viewer.mayChange(session);
 		// Viewing changes nothing: the token is shown, and its showing recorded, on POST.
@@ -141,9 +134,8 @@ class OnboardingController {
 
 	@PostMapping("/{id}/token/reveal")
 	String reveal(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
-			@RequestParam(defaultValue = "reveal-confirmed") String box, Authentication user, Model model,
+			@RequestParam(defaultValue = "reveal-confirmed") String box, Viewer viewer, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
 		if (!confirmed) {
 			// Who may not see it, or when there is nothing to see, hears that first.
 			this.onboarding.requireRevealable(id, viewer);
@@ -161,10 +153,10 @@ class OnboardingController {
 	}
 
 	@PostMapping("/{id}/token/refresh")
+	@BackOnRefusal(SUMMARY)
 	String refresh(@PathVariable long id, @RequestParam long version,
 			@RequestParam(defaultValue = "false") boolean confirmed,
-			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
+			@RequestParam(defaultValue = "") String fingerprint, Viewer viewer, RedirectAttributes redirect) {
 		// A check after an unclear refresh only reads Waldur: it needs no confirmation.
 		boolean check = this.onboarding.get(id, viewer).step(OnboardingStep.TOKEN_REFRESH).mustReconcile();
 		if (!confirmed && !check) {
@@ -174,28 +166,22 @@ class OnboardingController {
 					"Tick the box to confirm that the current token stops working at once. Nothing was sent.");
 			return "redirect:/onboarding/" + id + "/summary#confirm-refresh";
 		}
-		try {
-			StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, fingerprint, viewer);
-			boolean settled = attempt.getOutcome().isSuccess() || attempt.getOutcome() == AttemptOutcome.NOT_APPLIED;
-			redirect.addFlashAttribute(settled ? "flashSuccess" : "flashError",
-					"Token refresh: " + attempt.getMessage());
-		}
-		catch (StepNotRunnableException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
+		StepAttempt attempt = this.onboarding.run(id, OnboardingStep.TOKEN_REFRESH, version, fingerprint, viewer);
+		boolean settled = attempt.getOutcome().isSuccess() || attempt.getOutcome() == AttemptOutcome.NOT_APPLIED;
+		redirect.addFlashAttribute(settled ? "flashSuccess" : "flashError", "Token refresh: " + attempt.getMessage());
 		return "redirect:/onboarding/" + id + "/summary";
 	}
 
 	@PostMapping("/{id}/abandon")
+	@BackOnRefusal(SUMMARY)
 	String abandon(@PathVariable long id, @RequestParam long version,
 			@RequestParam(required = false) @Nullable String reason,
-			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmed, Viewer viewer, RedirectAttributes redirect) {
 		// Blank text arrives as null: the form binder trims strings and turns blanks to
 		// null.
 		String trimmed = (reason != null) ? reason.strip() : "";
 		boolean reasonOk = !trimmed.isEmpty() && trimmed.length() <= 1000;
 		if (!reasonOk || !confirmed) {
-			Viewer viewer = Viewer.of(user);
 			if (!viewer.mayChange(this.onboarding.get(id, viewer))) {
 				throw new OnboardingAccessDeniedException("Only support staff or the operator can abandon it.");
 			}
@@ -210,14 +196,9 @@ class OnboardingController {
 			redirect.addFlashAttribute("abandonReason", trimmed);
 			return "redirect:/onboarding/" + id + "/summary#abandon";
 		}
-		try {
-			this.onboarding.abandon(id, version, trimmed, Viewer.of(user));
-			redirect.addFlashAttribute("flashSuccess",
-					"Onboarding abandoned. Nothing was deleted in Waldur; the list below shows what exists there.");
-		}
-		catch (StepNotRunnableException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
+		this.onboarding.abandon(id, version, trimmed, viewer);
+		redirect.addFlashAttribute("flashSuccess",
+				"Onboarding abandoned. Nothing was deleted in Waldur; the list below shows what exists there.");
 		return "redirect:/onboarding/" + id + "/summary";
 	}
 

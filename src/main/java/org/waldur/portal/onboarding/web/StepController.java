@@ -1,7 +1,9 @@
 package org.waldur.portal.onboarding.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.BackOnRefusal;
 import org.waldur.portal.onboarding.OfferingChoice;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
@@ -10,7 +12,6 @@ import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.StepNotRunnableException;
 import org.waldur.portal.onboarding.Viewer;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,14 +47,13 @@ class StepController {
 	@GetMapping("/{step}")
 	String show(@PathVariable long id, @PathVariable OnboardingStep step,
 			@RequestParam(defaultValue = "false") boolean edit, @RequestParam(required = false) @Nullable String keep,
-			Authentication user, Model model) {
+			Viewer viewer, Model model) {
 		if (step == OnboardingStep.SERVICE_PROVIDER) {
 			return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
 		}
 		if (!step.inWizard()) {
 			return "redirect:/onboarding/" + id + "/summary";
 		}
-		Viewer viewer = Viewer.of(user);
 		OnboardingSession session = this.onboarding.get(id, viewer);
 		this.forms.addForm(model, session, step, viewer, edit);
 		this.pages.fill(model, session, step, viewer, edit);
@@ -65,9 +65,8 @@ class StepController {
 
 	@PostMapping("/integration")
 	String saveIntegration(@PathVariable long id, @RequestParam long version,
-			@Valid @ModelAttribute("form") IntegrationForm form, BindingResult result, Authentication user, Model model,
+			@Valid @ModelAttribute("form") IntegrationForm form, BindingResult result, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
 		if (!result.hasErrors()) {
 			try {
 				this.onboarding.saveIntegration(id, version, form.toInput(), viewer);
@@ -84,9 +83,8 @@ class StepController {
 
 	@PostMapping("/service-account")
 	String saveAccount(@PathVariable long id, @RequestParam long version,
-			@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Authentication user, Model model,
+			@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
 		if (!result.hasErrors()) {
 			try {
 				this.onboarding.saveAccount(id, version, form.toInput(), viewer);
@@ -103,9 +101,8 @@ class StepController {
 
 	@PostMapping("/keep-token")
 	String saveKeepToken(@PathVariable long id, @RequestParam long version,
-			@Valid @ModelAttribute("form") KeepTokenForm form, BindingResult result, Authentication user, Model model,
+			@Valid @ModelAttribute("form") KeepTokenForm form, BindingResult result, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
 		if (form.hoursMissing()) {
 			result.rejectValue("hours", "required",
 					"Enter after how many hours without use the token expires, for example 720 (30 days).");
@@ -126,30 +123,29 @@ class StepController {
 
 	@PostMapping("/{step}/run")
 	String run(@PathVariable long id, @PathVariable OnboardingStep step, @RequestParam long version,
-			@RequestParam(defaultValue = "") String fingerprint, Authentication user, RedirectAttributes redirect) {
-		try {
-			StepAttempt attempt = this.onboarding.run(id, step, version, fingerprint, Viewer.of(user));
-			if (attempt.getOutcome().isSuccess() && step == OnboardingStep.SERVICE_PROVIDER) {
-				redirect.addFlashAttribute("flashSuccess", done(step, attempt));
-				return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
-			}
-			if (attempt.getOutcome().isSuccess()) {
-				redirect.addFlashAttribute("flashSuccess", done(step, attempt));
-				// The fetched token is shown once, on the summary; it leads on to the
-				// next step.
-				return (step.next() != null && step.inWizard() && step != OnboardingStep.TOKEN)
-						? "redirect:" + StepPages.href(id, step.next()) : "redirect:/onboarding/" + id + "/summary";
-			}
+			@RequestParam(defaultValue = "") String fingerprint, Viewer viewer, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		request.setAttribute(BackOnRefusal.PAGE, back(id, step));
+		StepAttempt attempt = this.onboarding.run(id, step, version, fingerprint, viewer);
+		if (!attempt.getOutcome().isSuccess()) {
 			redirect.addFlashAttribute("flashError", step.title() + ": " + attempt.getMessage());
+			return "redirect:" + back(id, step);
 		}
-		catch (StepNotRunnableException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
+		redirect.addFlashAttribute("flashSuccess", done(step, attempt));
 		if (step == OnboardingStep.SERVICE_PROVIDER) {
-			return "redirect:" + StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
+			return "redirect:" + back(id, step);
 		}
-		return step.inWizard() ? "redirect:/onboarding/" + id + "/steps/" + step.slug()
-				: "redirect:/onboarding/" + id + "/summary";
+		// The fetched token is shown once, on the summary; it leads on to the next step.
+		return (step.next() != null && step.inWizard() && step != OnboardingStep.TOKEN)
+				? "redirect:" + StepPages.href(id, step.next()) : "redirect:/onboarding/" + id + "/summary";
+	}
+
+	/** The page a run of {@code step} goes back to when it did not succeed. */
+	private static String back(long id, OnboardingStep step) {
+		if (step == OnboardingStep.SERVICE_PROVIDER) {
+			return StepPages.href(id, OnboardingStep.OFFERING) + "#prerequisites";
+		}
+		return step.inWizard() ? "/onboarding/" + id + "/steps/" + step.slug() : "/onboarding/" + id + "/summary";
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.BackOnRefusal;
 import org.waldur.portal.security.Account;
 import org.waldur.portal.security.AccountManagement;
 import org.waldur.portal.security.AccountRejectedException;
@@ -35,6 +36,9 @@ class AccountAdminController {
 	private static final String LIST = "admin/accounts";
 
 	private static final String DETAIL = "admin/account";
+
+	/** An account's page, where a refused change is explained. */
+	private static final String DETAIL_PAGE = "/admin/accounts/{id}";
 
 	private final AccountManagement accounts;
 
@@ -108,6 +112,7 @@ class AccountAdminController {
 	}
 
 	@PostMapping("/{id}/roles")
+	@BackOnRefusal(DETAIL_PAGE)
 	String roles(@PathVariable long id, RolesForm form, Principal actor, RedirectAttributes redirect) {
 		return apply(id, redirect, "Roles updated.",
 				() -> this.accounts.assignRoles(id, form.rolesOrNone(), actor.getName()));
@@ -132,6 +137,7 @@ class AccountAdminController {
 	}
 
 	@PostMapping("/{id}/enabled")
+	@BackOnRefusal(DETAIL_PAGE)
 	String enabled(@PathVariable long id, @RequestParam boolean enabled,
 			@RequestParam(defaultValue = "false") boolean confirmed, Principal actor, RedirectAttributes redirect) {
 		if (!enabled && !confirmed && !this.accounts.get(id).getUsername().equals(actor.getName())) {
@@ -146,6 +152,7 @@ class AccountAdminController {
 	}
 
 	@PostMapping("/{id}/unlock")
+	@BackOnRefusal(DETAIL_PAGE)
 	String unlock(@PathVariable long id, Principal actor, RedirectAttributes redirect) {
 		return apply(id, redirect, "Account unlocked.", () -> this.accounts.unlock(id, actor.getName()));
 	}
@@ -157,14 +164,9 @@ class AccountAdminController {
 		}
 	}
 
-	private String apply(long id, RedirectAttributes redirect, String success, Runnable change) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("flashSuccess", success);
-		}
-		catch (AccountRejectedException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
+	private static String apply(long id, RedirectAttributes redirect, String success, Runnable change) {
+		change.run();
+		redirect.addFlashAttribute("flashSuccess", success);
 		return "redirect:/admin/accounts/" + id;
 	}
 

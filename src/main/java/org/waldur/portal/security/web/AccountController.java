@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.BackOnRefusal;
 import org.waldur.portal.security.AccountRejectedException;
 import org.waldur.portal.security.ApiTokens;
 import org.waldur.portal.security.Role;
@@ -69,14 +70,10 @@ class AccountController {
 	}
 
 	@PostMapping("/tokens/{id}/revoke")
+	@BackOnRefusal("/account")
 	String revoke(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-		try {
-			this.tokens.revoke(user.getName(), id);
-			redirect.addFlashAttribute("flashSuccess", "Token revoked: calls with it are refused from now on.");
-		}
-		catch (AccountRejectedException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-		}
+		this.tokens.revoke(user.getName(), id);
+		redirect.addFlashAttribute("flashSuccess", "Token revoked: calls with it are refused from now on.");
 		return "redirect:/account";
 	}
 
