@@ -19,4 +19,19 @@ public enum CheckOutcome {
 		return this != FAILED;
 	}
 
+	/** Whether the condition holds with nothing to look at. */
+	public boolean isClean() {
+		return this == PASSED;
+	}
+
+	/** Whether the condition holds but needs the operator's attention. */
+	public boolean isWarning() {
+		return this == WARNING;
+	}
+
+	/** Whether the condition does not hold. */
+	public boolean isFailed() {
+		return this == FAILED;
+	}
+
 }

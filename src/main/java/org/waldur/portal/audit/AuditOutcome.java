@@ -12,6 +12,16 @@ public enum AuditOutcome {
 	FAILURE,
 
 	/** The action was refused because the actor may not do it (locked account). */
-	DENIED
+	DENIED;
+
+	/** Whether the action was carried out. */
+	public boolean isSuccess() {
+		return this == SUCCESS;
+	}
+
+	/** Whether the action was refused because the actor may not do it. */
+	public boolean isDenied() {
+		return this == DENIED;
+	}
 
 }

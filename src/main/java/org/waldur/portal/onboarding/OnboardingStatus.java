@@ -37,4 +37,14 @@ public enum OnboardingStatus {
 		return this != COMPLETED && this != ABANDONED;
 	}
 
+	/** Whether a step failed or its outcome is unknown: support should look at it. */
+	public boolean isNeedingAttention() {
+		return this == NEEDS_ATTENTION;
+	}
+
+	/** Whether every step is done. */
+	public boolean isCompleted() {
+		return this == COMPLETED;
+	}
+
 }

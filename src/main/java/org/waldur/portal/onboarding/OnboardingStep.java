@@ -139,6 +139,10 @@ public enum OnboardingStep {
 		return (inWizard() && ordinal() > 0) ? values()[ordinal() - 1] : null;
 	}
 
+	public boolean isOffering() {
+		return this == OFFERING;
+	}
+
 	public boolean isFirst() {
 		return ordinal() == 0;
 	}

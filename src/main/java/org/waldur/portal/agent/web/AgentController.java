@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.BackOnRefusal;
 import org.waldur.portal.agent.AgentConfig;
 import org.waldur.portal.agent.AgentConfigRefusedException;
 import org.waldur.portal.agent.AgentFile;
@@ -21,10 +23,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +57,7 @@ class AgentController {
 
 	@GetMapping
 	String page(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
-			BindingResult result, Authentication user, Model model) {
-		Viewer viewer = Viewer.of(user);
+			BindingResult result, Viewer viewer, Model model) {
 		HandoverStatus status = this.handover.status(id, viewer);
 		validate(status.session(), settings, result);
 		model.addAttribute("section", "onboarding");
@@ -82,8 +83,8 @@ class AgentController {
 	}
 
 	@PostMapping("/checks")
-	String runChecks(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-		List<CheckResult> results = this.handover.runChecks(id, Viewer.of(user));
+	String runChecks(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+		List<CheckResult> results = this.handover.runChecks(id, viewer);
 		long failed = results.stream().filter((r) -> !r.passed()).count();
 		redirect.addFlashAttribute((failed == 0) ? "flashSuccess" : "flashError",
 				(failed == 0) ? "All checks passed." : failed + " of " + results.size() + " checks failed.");
@@ -91,11 +92,11 @@ class AgentController {
 	}
 
 	@PostMapping("/simulate-start")
-	String simulateStart(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+	String simulateStart(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
 		if (!this.handover.sandbox()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		List<CheckResult> results = this.handover.simulateAgentStart(id, Viewer.of(user));
+		List<CheckResult> results = this.handover.simulateAgentStart(id, viewer);
 		boolean running = results.stream()
 			.anyMatch((r) -> r.check() == HandoverCheck.AGENT_RUNNING && r.outcome() == CheckOutcome.PASSED);
 		redirect.addFlashAttribute(running ? "flashSuccess" : "flashError", running
@@ -105,11 +106,11 @@ class AgentController {
 	}
 
 	@GetMapping("/systemd/{mode}.service")
-	ResponseEntity<String> unit(@PathVariable long id, @PathVariable String mode, Authentication user) {
+	ResponseEntity<String> unit(@PathVariable long id, @PathVariable String mode, Viewer viewer) {
 		if (!AgentHandover.units().containsKey(mode)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		String unit = this.handover.systemdUnit(id, Viewer.of(user), mode);
+		String unit = this.handover.systemdUnit(id, viewer, mode);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -145,29 +146,22 @@ class AgentController {
 	/** A POST, because each download is recorded. */
 	@PostMapping("/config.yaml")
 	Object config(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
-			BindingResult result, @RequestParam(defaultValue = "false") boolean componentsReviewed, Authentication user,
-			RedirectAttributes redirect) {
-		validate(this.handover.status(id, Viewer.of(user)).session(), settings, result);
+			BindingResult result, @RequestParam(defaultValue = "false") boolean componentsReviewed, Viewer viewer,
+			HttpServletRequest request) {
+		validate(this.handover.status(id, viewer).session(), settings, result);
 		if (result.hasErrors()) {
 			return "redirect:" + url(id, "", settings);
 		}
-		try {
-			AgentConfig config = this.handover.downloadConfig(id, Viewer.of(user), settings.toSettings(),
-					componentsReviewed);
-			return attachment(AgentFile.CONFIG_REFERENCED, YAML, config.yaml());
-		}
-		catch (AgentConfigRefusedException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-			return "redirect:" + url(id, "", settings) + "#configuration";
-		}
+		request.setAttribute(BackOnRefusal.PAGE, url(id, "", settings) + "#configuration");
+		AgentConfig config = this.handover.downloadConfig(id, viewer, settings.toSettings(), componentsReviewed);
+		return attachment(AgentFile.CONFIG_REFERENCED, YAML, config.yaml());
 	}
 
 	@PostMapping("/config-with-token.yaml")
 	Object configWithToken(@PathVariable long id, @Valid @ModelAttribute("settings") AgentSettingsForm settings,
 			BindingResult result, @RequestParam(defaultValue = "false") boolean confirmed,
-			@RequestParam(defaultValue = "false") boolean componentsReviewed, Authentication user,
+			@RequestParam(defaultValue = "false") boolean componentsReviewed, Viewer viewer, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
 		this.handover.requireTokenDownload(id, viewer);
 		validate(this.handover.status(id, viewer).session(), settings, result);
 		if (!confirmed) {
@@ -177,21 +171,15 @@ class AgentController {
 			redirect.addFlashAttribute("flashError", "Correct the SLURM settings first. Nothing was downloaded.");
 			return "redirect:" + url(id, "", settings) + "#downloads";
 		}
-		try {
-			AgentConfig config = this.handover.downloadConfigWithToken(id, viewer, settings.toSettings(),
-					componentsReviewed);
-			return attachment(AgentFile.CONFIG_WITH_TOKEN, YAML, config.yaml());
-		}
-		catch (AgentConfigRefusedException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
-			return "redirect:" + url(id, "", settings) + "#configuration";
-		}
+		request.setAttribute(BackOnRefusal.PAGE, url(id, "", settings) + "#configuration");
+		AgentConfig config = this.handover.downloadConfigWithToken(id, viewer, settings.toSettings(),
+				componentsReviewed);
+		return attachment(AgentFile.CONFIG_WITH_TOKEN, YAML, config.yaml());
 	}
 
 	@PostMapping("/agent.env")
 	Object envFile(@PathVariable long id, @ModelAttribute("settings") AgentSettingsForm settings,
-			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(user);
+			@RequestParam(defaultValue = "false") boolean confirmed, Viewer viewer, RedirectAttributes redirect) {
 		this.handover.requireTokenDownload(id, viewer);
 		if (!confirmed) {
 			return unconfirmed(id, settings, "env-confirmed", redirect);
@@ -206,6 +194,20 @@ class AgentController {
 		redirect.addFlashAttribute("confirmError", "Tick the box to confirm that you will keep the file secret: it "
 				+ "contains the service-account token. Nothing was downloaded.");
 		return "redirect:" + url(id, "", settings) + "#" + box;
+	}
+
+	/**
+	 * A configuration that is not handed out as it stands is explained where the download
+	 * named (the configuration section); nothing was downloaded. Elsewhere it keeps its
+	 * status (409).
+	 */
+	@ExceptionHandler(AgentConfigRefusedException.class)
+	String refused(AgentConfigRefusedException refusal, HttpServletRequest request, RedirectAttributes redirect) {
+		if (!(request.getAttribute(BackOnRefusal.PAGE) instanceof String page)) {
+			throw refusal;
+		}
+		redirect.addFlashAttribute("flashError", refusal.getMessage());
+		return "redirect:" + page;
 	}
 
 	private static ResponseEntity<String> attachment(AgentFile file, MediaType type, String body) {
@@ -238,6 +240,30 @@ class AgentController {
 	 * @param result its last recorded result, or {@code null} if it never ran
 	 */
 	record CheckRow(HandoverCheck check, @Nullable CheckResult result) {
+
+		/** Whether the check ran and passed cleanly. */
+		public boolean passed() {
+			return this.result != null && this.result.outcome().isClean();
+		}
+
+		/** Whether the check ran and passed with a warning. */
+		public boolean warned() {
+			return this.result != null && this.result.outcome().isWarning();
+		}
+
+		/** Whether the check ran and failed. */
+		public boolean failed() {
+			return this.result != null && this.result.outcome().isFailed();
+		}
+
+		/**
+		 * Whether this is the check that the agent runs, which reads "Agent running" when
+		 * it passed.
+		 */
+		public boolean agentRunning() {
+			return this.check == HandoverCheck.AGENT_RUNNING;
+		}
+
 	}
 
 }
