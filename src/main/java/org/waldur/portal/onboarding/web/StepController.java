@@ -67,36 +67,18 @@ class StepController {
 	String saveIntegration(@PathVariable long id, @RequestParam long version,
 			@Valid @ModelAttribute("form") IntegrationForm form, BindingResult result, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.onboarding.saveIntegration(id, version, form.toInput(), viewer);
-				redirect.addFlashAttribute("flashSuccess", "Integration options saved. Check the request below.");
-				return "redirect:/onboarding/" + id + "/steps/integration#preview";
-			}
-			catch (StepNotRunnableException ex) {
-				result.reject("state", ex.getMessage());
-			}
-		}
-		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.INTEGRATION, viewer, true);
-		return "onboarding/step";
+		return save(id, OnboardingStep.INTEGRATION, result,
+				() -> this.onboarding.saveIntegration(id, version, form.toInput(), viewer),
+				"Integration options saved. Check the request below.", viewer, model, redirect);
 	}
 
 	@PostMapping("/service-account")
 	String saveAccount(@PathVariable long id, @RequestParam long version,
 			@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.onboarding.saveAccount(id, version, form.toInput(), viewer);
-				redirect.addFlashAttribute("flashSuccess", "Service account details saved. Check the request below.");
-				return "redirect:/onboarding/" + id + "/steps/service-account#preview";
-			}
-			catch (StepNotRunnableException ex) {
-				result.reject("state", ex.getMessage());
-			}
-		}
-		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.SERVICE_ACCOUNT, viewer, true);
-		return "onboarding/step";
+		return save(id, OnboardingStep.SERVICE_ACCOUNT, result,
+				() -> this.onboarding.saveAccount(id, version, form.toInput(), viewer),
+				"Service account details saved. Check the request below.", viewer, model, redirect);
 	}
 
 	@PostMapping("/keep-token")
@@ -107,17 +89,29 @@ class StepController {
 			result.rejectValue("hours", "required",
 					"Enter after how many hours without use the token expires, for example 720 (30 days).");
 		}
+		return save(id, OnboardingStep.KEEP_TOKEN, result,
+				() -> this.onboarding.saveKeepToken(id, version, form.toSeconds(), viewer),
+				"Token lifetime saved. Check the request below.", viewer, model, redirect);
+	}
+
+	/**
+	 * Saves a step's inputs and goes to its preview. A refusal (the onboarding changed
+	 * since the page was opened, or the step can no longer be edited) is shown above the
+	 * form, which keeps what was typed.
+	 */
+	private String save(long id, OnboardingStep step, BindingResult result, Runnable save, String saved, Viewer viewer,
+			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.onboarding.saveKeepToken(id, version, form.toSeconds(), viewer);
-				redirect.addFlashAttribute("flashSuccess", "Token lifetime saved. Check the request below.");
-				return "redirect:/onboarding/" + id + "/steps/keep-token#preview";
+				save.run();
+				redirect.addFlashAttribute("flashSuccess", saved);
+				return "redirect:" + StepPages.href(id, step) + "#preview";
 			}
 			catch (StepNotRunnableException ex) {
 				result.reject("state", ex.getMessage());
 			}
 		}
-		this.pages.fill(model, this.onboarding.get(id, viewer), OnboardingStep.KEEP_TOKEN, viewer, true);
+		this.pages.fill(model, this.onboarding.get(id, viewer), step, viewer, true);
 		return "onboarding/step";
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.ui.Model;
+import org.springframework.validation.ObjectError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -120,6 +121,28 @@ class StepControllerTests {
 			.flash()
 			.containsEntry("flashSuccess", "Token lifetime saved. Check the request below.");
 		verify(this.onboarding).saveKeepToken(1, 3, null, OPERATOR);
+	}
+
+	@Test
+	void aRefusedSaveIsShownAboveTheFormThatKeepsTheInputs() {
+		given(this.onboarding.get(1, OPERATOR)).willReturn(mock(OnboardingSession.class));
+		willThrow(new StepNotRunnableException("This onboarding changed since you opened the page. Reload it."))
+			.given(this.onboarding)
+			.saveKeepToken(1, 3, 7200, OPERATOR);
+		assertThat(this.mvc.post()
+			.uri("/onboarding/1/steps/keep-token")
+			.param("version", "3")
+			.param("expiry", "hours")
+			.param("hours", "2")
+			.with(operator())
+			.with(csrf())).hasStatusOk()
+			.hasViewName("onboarding/step")
+			.model()
+			.extractingBindingResult("form")
+			.hasErrorsCount(1)
+			.satisfies((errors) -> assertThat(errors.getGlobalError()).extracting(ObjectError::getDefaultMessage)
+				.isEqualTo("This onboarding changed since you opened the page. Reload it."));
+		verify(this.pages).fill(any(Model.class), any(), eq(OnboardingStep.KEEP_TOKEN), eq(OPERATOR), eq(true));
 	}
 
 	@Test
