@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.BillingType;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -22,7 +24,10 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class AgentConfigValidator {
 
 	/** The accounting types the agent accepts ({@code AccountingType}). */
-	static final Set<String> ACCOUNTING_TYPES = Set.of("usage", "limit", "one");
+	static final Set<String> ACCOUNTING_TYPES = BillingType.siteAgentTypes()
+		.stream()
+		.map(BillingType::value)
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** The keys a SLURM {@code backend_settings} must have. */
 	static final List<String> SLURM_SETTINGS = List.of("default_account", "customer_prefix", "project_prefix",

@@ -25,6 +25,7 @@ import org.waldur.portal.waldur.AgentService;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurEndpoint;
+import org.waldur.portal.waldur.WaldurUuid;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -143,7 +144,7 @@ public class AgentHandover {
 		String offering = Objects.requireNonNull(session.getOfferingUuid());
 		this.onboarding.useServiceToken(id, viewer, (token) -> {
 			WaldurCredential agent = WaldurCredential.serviceAccount(token);
-			String name = "agent-" + offering.replace("-", "");
+			String name = agentName(offering);
 			List<AgentIdentity> existing = this.waldur.agentIdentities(agent, offering, name).value();
 			AgentIdentity identity = this.waldur
 				.registerAgent(agent,
@@ -397,6 +398,14 @@ public class AgentHandover {
 			throw new AgentNotReadyException(Objects.requireNonNull(session.getId()));
 		}
 		return session;
+	}
+
+	/**
+	 * The name the portal registers the agent under: {@code agent-} and the offering's
+	 * UUID.
+	 */
+	static String agentName(String offeringUuid) {
+		return "agent-" + WaldurUuid.of(offeringUuid).hex();
 	}
 
 }

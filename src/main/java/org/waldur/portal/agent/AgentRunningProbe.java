@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OnboardingSession;
@@ -17,6 +16,7 @@ import org.waldur.portal.waldur.WaldurAuthorizationException;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
+import org.waldur.portal.waldur.WaldurUuid;
 import org.waldur.portal.web.Dates;
 
 import org.springframework.stereotype.Component;
@@ -61,8 +61,8 @@ class AgentRunningProbe {
 						+ "check their logs and run waldur_site_diagnostics."), false);
 			}
 			AgentIdentity identity = identities.stream()
-				.filter((candidate) -> ("agent-" + canonical(session.getOfferingUuid()))
-					.equals(canonical(String.valueOf(candidate.name()))))
+				.filter((candidate) -> WaldurUuid.same(AgentHandover.agentName(session.getOfferingUuid()),
+						candidate.name()))
 				.findFirst()
 				.orElse(identities.get(0));
 			List<AgentService> services = this.waldur.agentServices(serviceAccount, identity.uuid()).value();
@@ -160,10 +160,6 @@ class AgentRunningProbe {
 
 	private static String time(@Nullable OffsetDateTime time) {
 		return Dates.inText(time);
-	}
-
-	private static String canonical(String uuid) {
-		return uuid.replace("-", "").toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -19,11 +18,14 @@ import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.waldur.Offering;
 import org.waldur.portal.waldur.OfferingUserRole;
 import org.waldur.portal.waldur.UserAuthToken;
+import org.waldur.portal.waldur.UsernamePolicy;
 import org.waldur.portal.waldur.WaldurAuthorizationException;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
+import org.waldur.portal.waldur.WaldurRole;
 import org.waldur.portal.waldur.WaldurUser;
+import org.waldur.portal.waldur.WaldurUuid;
 import org.waldur.portal.web.Dates;
 
 import org.springframework.stereotype.Component;
@@ -41,7 +43,7 @@ class HandoverProbe {
 	static final Duration AGENT_PERIOD = Duration.ofMinutes(5);
 
 	/** The username policy under which the agent, not Waldur, creates usernames. */
-	static final String SERVICE_PROVIDER_POLICY = "service_provider";
+	static final String SERVICE_PROVIDER_POLICY = UsernamePolicy.SERVICE_PROVIDER.value();
 
 	private final WaldurClient waldur;
 
@@ -164,7 +166,7 @@ class HandoverProbe {
 			return Finding.failed(check, "Could not check the service-account token: "
 					+ ((failure != null) ? failure.getMessage() : "no answer"));
 		}
-		if (!same(user.uuid(), session.getUserUuid())) {
+		if (!WaldurUuid.same(user.uuid(), session.getUserUuid())) {
 			return Finding.failed(check, "The service-account token authenticates, but as '" + user.username()
 					+ "', not as the service account '" + session.getUsername() + "'.");
 		}
@@ -182,24 +184,24 @@ class HandoverProbe {
 		try {
 			List<OfferingUserRole> roles = this.waldur
 				.listOfferingUsers(WaldurCredential.staff(), session.getOfferingUuid(), session.getUserUuid(),
-						WaldurClient.OFFERING_MANAGER)
+						WaldurRole.OFFERING_MANAGER)
 				.value();
 			Instant now = this.clock.instant();
 			List<OfferingUserRole> current = roles.stream()
-				.filter((role) -> WaldurClient.OFFERING_MANAGER.equals(role.roleName()))
-				.filter((role) -> same(role.userUuid(), session.getUserUuid()))
+				.filter((role) -> WaldurRole.OFFERING_MANAGER.value().equals(role.roleName()))
+				.filter((role) -> WaldurUuid.same(role.userUuid(), session.getUserUuid()))
 				.filter((role) -> role.expirationTime() == null || role.expirationTime().toInstant().isAfter(now))
 				.toList();
 			if (current.isEmpty()) {
 				return Finding.failed(check, "'" + session.getUsername() + "' does not hold "
-						+ WaldurClient.OFFERING_MANAGER + " on the offering; the agent could not manage it.");
+						+ WaldurRole.OFFERING_MANAGER.value() + " on the offering; the agent could not manage it.");
 			}
 			OfferingUserRole role = current.get(0);
 			if (role.expirationTime() != null) {
-				return Finding.warning(check, WaldurClient.OFFERING_MANAGER + " is held but expires at "
+				return Finding.warning(check, WaldurRole.OFFERING_MANAGER.value() + " is held but expires at "
 						+ Dates.inText(role.expirationTime()) + "; the agent stops working then.");
 			}
-			return Finding.passed(check, "'" + session.getUsername() + "' holds " + WaldurClient.OFFERING_MANAGER
+			return Finding.passed(check, "'" + session.getUsername() + "' holds " + WaldurRole.OFFERING_MANAGER
 					+ " on the offering, without expiry.");
 		}
 		catch (WaldurException ex) {
@@ -324,14 +326,6 @@ class HandoverProbe {
 			return seconds + " s (" + (seconds / 60) + " min)";
 		}
 		return seconds + " s";
-	}
-
-	private static boolean same(@Nullable String uuid, @Nullable String other) {
-		return uuid != null && other != null && canonical(uuid).equals(canonical(other));
-	}
-
-	private static String canonical(String uuid) {
-		return uuid.replace("-", "").toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -91,6 +91,8 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param connectTimeout time to establish a connection
 	 * @param readTimeout time to wait for a response to a step's call
 	 * @param readRetries how often a failed read of a step is tried again
+	 * @param retryBackoff the pause before the first retry of a read; it doubles before
+	 * each further one
 	 * @param pageReadTimeout deadline of a read a page waits for (the pickers' lists, the
 	 * health probe), connecting included
 	 * @param pageReadRetries how often such a read is tried again; the timeout times the
@@ -112,14 +114,15 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param interruptedAfter how long a step may be marked running before the portal
 	 * treats the run as interrupted (the process stopped during it) and marks it for
 	 * reconciliation. Empty: long enough for the most calls one run makes
-	 * ({@link #CALLS_PER_RUN}), each with its connect and read time-outs and its retries
+	 * ({@link #CALLS_PER_RUN}), each with its connect and read time-outs, its retries and
+	 * the pauses between them
 	 */
 	public record Waldur(@Nullable String url, @Nullable String staffToken, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("30s") Duration readTimeout, @DefaultValue("2") int readRetries,
-			@DefaultValue("2s") Duration pageReadTimeout, @DefaultValue("0") int pageReadRetries,
-			@DefaultValue("16") int maxConcurrentCalls, @DefaultValue("30s") Duration listCacheTime,
-			@DefaultValue("30s") Duration healthCacheTime, @Nullable Duration settleTime,
-			@Nullable Duration interruptedAfter) {
+			@DefaultValue("200ms") Duration retryBackoff, @DefaultValue("2s") Duration pageReadTimeout,
+			@DefaultValue("0") int pageReadRetries, @DefaultValue("16") int maxConcurrentCalls,
+			@DefaultValue("30s") Duration listCacheTime, @DefaultValue("30s") Duration healthCacheTime,
+			@Nullable Duration settleTime, @Nullable Duration interruptedAfter) {
 
 		/** The longest a page may wait for one read from Waldur, all tries together. */
 		public static final int MAX_PAGE_WAIT_SECONDS = 10;
@@ -135,10 +138,13 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 		/** A step run makes at most this many calls: look-ups, the change, a check. */
 		public static final int CALLS_PER_RUN = 4;
 
+		/** The longest first pause before a retry. */
+		public static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(10);
+
 		public Waldur(@Nullable String url, @Nullable String staffToken, Duration connectTimeout,
 				Duration readTimeout) {
-			this(url, staffToken, connectTimeout, readTimeout, 2, Duration.ofSeconds(2), 0, 16, Duration.ofSeconds(30),
-					Duration.ofSeconds(30), null, null);
+			this(url, staffToken, connectTimeout, readTimeout, 2, Duration.ofMillis(200), Duration.ofSeconds(2), 0, 16,
+					Duration.ofSeconds(30), Duration.ofSeconds(30), null, null);
 		}
 
 		@ConstructorBinding
@@ -161,6 +167,11 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 			requirePositive(readTimeout, "portal.waldur.read-timeout");
 			requirePositive(pageReadTimeout, "portal.waldur.page-read-timeout");
 			requireBetween(readRetries, 0, 5, "portal.waldur.read-retries");
+			requireNotNegative(retryBackoff, "portal.waldur.retry-backoff");
+			if (retryBackoff.compareTo(MAX_RETRY_BACKOFF) > 0) {
+				throw new InvalidConfigurationException(
+						"portal.waldur.retry-backoff must be at most " + MAX_RETRY_BACKOFF.toSeconds() + "s.");
+			}
 			requireBetween(pageReadRetries, 0, 2, "portal.waldur.page-read-retries");
 			if (pageReadTimeout.multipliedBy(pageReadRetries + 1L)
 				.compareTo(Duration.ofSeconds(MAX_PAGE_WAIT_SECONDS)) > 0) {
@@ -176,7 +187,10 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 				settleTime = readTimeout.plus(SERVER_REQUEST_LIMIT);
 			}
 			requirePositive(settleTime, "portal.waldur.settle-time");
-			Duration longestRun = connectTimeout.plus(readTimeout).multipliedBy(CALLS_PER_RUN * (1L + readRetries));
+			Duration longestCall = connectTimeout.plus(readTimeout)
+				.multipliedBy(1L + readRetries)
+				.plus(retryBackoff.multipliedBy((1L << readRetries) - 1));
+			Duration longestRun = longestCall.multipliedBy(CALLS_PER_RUN);
 			if (interruptedAfter == null) {
 				interruptedAfter = longestRun.plusSeconds(10);
 			}
@@ -217,10 +231,10 @@ public record PortalProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 		public String toString() {
 			return "Waldur[url=" + this.url + ", staffToken=" + Secrets.mask(this.staffToken) + ", connectTimeout="
 					+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", readRetries=" + this.readRetries
-					+ ", pageReadTimeout=" + this.pageReadTimeout + ", pageReadRetries=" + this.pageReadRetries
-					+ ", maxConcurrentCalls=" + this.maxConcurrentCalls + ", listCacheTime=" + this.listCacheTime
-					+ ", healthCacheTime=" + this.healthCacheTime + ", settleTime=" + this.settleTime
-					+ ", interruptedAfter=" + this.interruptedAfter + "]";
+					+ ", retryBackoff=" + this.retryBackoff + ", pageReadTimeout=" + this.pageReadTimeout
+					+ ", pageReadRetries=" + this.pageReadRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
+					+ ", listCacheTime=" + this.listCacheTime + ", healthCacheTime=" + this.healthCacheTime
+					+ ", settleTime=" + this.settleTime + ", interruptedAfter=" + this.interruptedAfter + "]";
 		}
 
 	}

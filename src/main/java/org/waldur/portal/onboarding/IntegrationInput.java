@@ -1,6 +1,8 @@
 package org.waldur.portal.onboarding;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.AccountNamePolicy;
+import org.waldur.portal.waldur.UsernamePolicy;
 
 /**
  * The integration {@code plugin_options} entered on the integration step. The UID/GID
@@ -25,8 +27,8 @@ public record IntegrationInput(String homedirPrefix, @Nullable Integer initialUi
 
 	/** The values of the onboarding document. */
 	public static IntegrationInput defaults() {
-		return new IntegrationInput("/home/", 5000, 6000, 5000, "waldur_", "waldur_username", "project_slug", true,
-				true, true);
+		return new IntegrationInput("/home/", 5000, 6000, 5000, "waldur_", UsernamePolicy.WALDUR_USERNAME.value(),
+				AccountNamePolicy.PROJECT_SLUG.value(), true, true, true);
 	}
 
 }

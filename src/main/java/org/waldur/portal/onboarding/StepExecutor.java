@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.waldur.portal.waldur.Customer;
 import org.waldur.portal.waldur.MarketplaceCategory;
 import org.waldur.portal.waldur.Offering;
+import org.waldur.portal.waldur.OfferingState;
 import org.waldur.portal.waldur.OfferingStateChange;
 import org.waldur.portal.waldur.OfferingUserRole;
 import org.waldur.portal.waldur.PluginOptions;
@@ -25,7 +26,9 @@ import org.waldur.portal.waldur.WaldurExchange;
 import org.waldur.portal.waldur.WaldurNotFoundException;
 import org.waldur.portal.waldur.WaldurRequestPreview;
 import org.waldur.portal.waldur.WaldurResult;
+import org.waldur.portal.waldur.WaldurRole;
 import org.waldur.portal.waldur.WaldurUser;
+import org.waldur.portal.waldur.WaldurUuid;
 import org.waldur.portal.waldur.WaldurVersion;
 
 import org.springframework.stereotype.Component;
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StepExecutor {
 
-	static final String MANAGER_ROLE = "OFFERING.MANAGER";
+	static final WaldurRole MANAGER_ROLE = WaldurRole.OFFERING_MANAGER;
 
 	private final WaldurClient waldur;
 
@@ -340,7 +343,7 @@ class StepExecutor {
 	}
 
 	private static boolean sameUuid(String one, String other) {
-		return one.replace("-", "").equalsIgnoreCase(other.replace("-", ""));
+		return WaldurUuid.same(one, other);
 	}
 
 	/** A check that found nothing while the earlier request may still land. */
@@ -420,14 +423,14 @@ class StepExecutor {
 		if (current.value().active()) {
 			return calls.done(run.reconcile() ? AttemptOutcome.RECONCILED : AttemptOutcome.ALREADY_DONE,
 					"The offering is already Active in Waldur.",
-					(session, now) -> session.recordOfferingState(Offering.ACTIVE, now));
+					(session, now) -> session.recordOfferingState(OfferingState.ACTIVE.value(), now));
 		}
 		if (run.reconcile() && run.settling()) {
 			return pending(run, calls, "the offering " + current.value().state());
 		}
 		WaldurResult<OfferingStateChange> activated = this.waldur.activateOffering(uuid);
 		calls.add(activated.exchange());
-		String state = Objects.requireNonNullElse(activated.value().state(), Offering.ACTIVE);
+		String state = Objects.requireNonNullElse(activated.value().state(), OfferingState.ACTIVE.value());
 		return calls.done(AttemptOutcome.SUCCEEDED, "Offering activated: it is now " + state + ".",
 				(session, now) -> session.recordOfferingState(state, now));
 	}
@@ -462,7 +465,7 @@ class StepExecutor {
 		calls.add(roles.exchange());
 		boolean granted = roles.value()
 			.stream()
-			.anyMatch((role) -> user.equals(role.userUuid()) && MANAGER_ROLE.equals(role.roleName()));
+			.anyMatch((role) -> user.equals(role.userUuid()) && MANAGER_ROLE.value().equals(role.roleName()));
 		if (granted) {
 			return calls.done(run.reconcile() ? AttemptOutcome.RECONCILED : AttemptOutcome.ALREADY_DONE,
 					"The service account already holds OFFERING.MANAGER on the offering.", null);

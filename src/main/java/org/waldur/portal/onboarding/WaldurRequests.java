@@ -1,13 +1,17 @@
 package org.waldur.portal.onboarding;
 
 import java.net.URI;
-import java.util.Locale;
 
+import org.waldur.portal.waldur.AccountNamePolicy;
+import org.waldur.portal.waldur.BillingType;
+import org.waldur.portal.waldur.BillingUnit;
+import org.waldur.portal.waldur.LimitPeriod;
 import org.waldur.portal.waldur.NewUser;
 import org.waldur.portal.waldur.OfferingComponentRequest;
 import org.waldur.portal.waldur.OfferingPlanRequest;
 import org.waldur.portal.waldur.OfferingRequest;
 import org.waldur.portal.waldur.PluginOptions;
+import org.waldur.portal.waldur.UsernamePolicy;
 import org.waldur.portal.waldur.WaldurVersion;
 
 /**
@@ -31,13 +35,12 @@ final class WaldurRequests {
 	 */
 	static PluginOptions pluginOptions(IntegrationInput input, WaldurVersion waldur) {
 		boolean numbers = !waldur.dropsUidNumbers();
+		String accountPolicy = input.accountNameGenerationPolicy();
 		return new PluginOptions(input.homedirPrefix(), numbers ? input.initialUidnumber() : null,
 				numbers ? input.initialUsergroupNumber() : null, numbers ? input.initialPrimarygroupNumber() : null,
-				input.usernameAnonymizedPrefix(),
-				PluginOptions.UsernameGenerationPolicy.valueOf(
-						input.usernameGenerationPolicy().toUpperCase(Locale.ROOT)),
-				input.accountNameGenerationPolicy(), input.supportsPausing(), input.supportsDownscaling(),
-				input.serviceProviderCanCreateOfferingUser());
+				input.usernameAnonymizedPrefix(), UsernamePolicy.of(input.usernameGenerationPolicy()),
+				(accountPolicy == null || accountPolicy.isEmpty()) ? null : AccountNamePolicy.of(accountPolicy),
+				input.supportsPausing(), input.supportsDownscaling(), input.serviceProviderCanCreateOfferingUser());
 	}
 
 	static NewUser user(AccountInput input) {
@@ -47,15 +50,13 @@ final class WaldurRequests {
 	private static OfferingComponentRequest component(OfferingInput.Component component) {
 		String period = component.limitPeriod();
 		return new OfferingComponentRequest(component.type(), component.name(), component.measuredUnit(),
-				OfferingComponentRequest.BillingType.valueOf(component.billingType().toUpperCase(Locale.ROOT)),
-				(period == null || period.isEmpty()) ? null
-						: OfferingComponentRequest.LimitPeriod.valueOf(period.toUpperCase(Locale.ROOT)),
-				component.limitAmount(), component.unitFactor());
+				BillingType.of(component.billingType()),
+				(period == null || period.isEmpty()) ? null : LimitPeriod.of(period), component.limitAmount(),
+				component.unitFactor());
 	}
 
 	private static OfferingPlanRequest plan(OfferingInput.Plan plan) {
-		return new OfferingPlanRequest(plan.name(), plan.description(),
-				OfferingPlanRequest.Unit.valueOf(plan.unit().toUpperCase(Locale.ROOT)), null);
+		return new OfferingPlanRequest(plan.name(), plan.description(), BillingUnit.of(plan.unit()), null);
 	}
 
 }

@@ -3,11 +3,11 @@ package org.waldur.portal.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.config.ConditionalOnSandboxMode;
+import org.waldur.portal.waldur.WaldurUuid;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -279,17 +279,15 @@ class AgentIdentitiesApi {
 		if (value == null) {
 			return null;
 		}
-		String hex = canonical(value);
-		return hex.matches("[0-9a-f]{32}") ? hex : null;
+		return WaldurUuid.parse(value).map(WaldurUuid::hex).orElse(null);
 	}
 
 	private static String canonical(String uuid) {
-		return uuid.replace("-", "").toLowerCase(Locale.ROOT);
+		return WaldurUuid.parse(uuid).map(WaldurUuid::hex).orElse(uuid);
 	}
 
 	private static String dashed(String hex) {
-		return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-				+ hex.substring(16, 20) + "-" + hex.substring(20);
+		return WaldurUuid.of(hex).dashed();
 	}
 
 	private record Input(SandboxOffering offering, String name, @Nullable String version, @Nullable String dependencies,

@@ -2,17 +2,14 @@ package org.waldur.portal.sandbox;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.WaldurUuid;
 
 /**
  * Query filters of django-filter with their 400 answers for invalid values.
  */
 final class Filters {
-
-	private static final Pattern UUID = Pattern
-		.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
 
 	private Filters() {
 	}
@@ -23,10 +20,9 @@ final class Filters {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		if (!UUID.matcher(value.strip()).matches()) {
-			throw ApiException.field(name, "Enter a valid UUID.");
-		}
-		return value.strip().replace("-", "").toLowerCase(Locale.ROOT);
+		return WaldurUuid.parse(value.strip())
+			.map(WaldurUuid::hex)
+			.orElseThrow(() -> ApiException.field(name, "Enter a valid UUID."));
 	}
 
 	/** A multiple-choice filter. */

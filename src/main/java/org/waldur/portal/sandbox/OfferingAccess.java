@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.waldur.portal.config.ConditionalOnSandboxMode;
+import org.waldur.portal.waldur.WaldurRole;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandboxMode
 class OfferingAccess {
 
-	static final String OFFERING_MANAGER = "OFFERING.MANAGER";
+	static final String OFFERING_MANAGER = WaldurRole.OFFERING_MANAGER.value();
 
 	private final SandboxOfferings offerings;
 

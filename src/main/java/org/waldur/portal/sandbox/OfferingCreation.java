@@ -8,6 +8,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.BillingType;
+import org.waldur.portal.waldur.BillingUnit;
+import org.waldur.portal.waldur.LimitPeriod;
+import org.waldur.portal.waldur.WaldurVocabulary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -27,11 +31,11 @@ final class OfferingCreation {
 	static final Set<String> OFFERING_TYPES = Set.of("Marketplace.Basic", "Marketplace.Booking", "Marketplace.Script",
 			"Marketplace.Slurm", "Marketplace.Rancher", "OpenStack.Tenant", "OpenStack.Instance", "OpenStack.Volume");
 
-	static final List<String> BILLING_TYPES = List.of("fixed", "usage", "limit", "one", "few");
+	static final List<String> BILLING_TYPES = WaldurVocabulary.values(BillingType.class);
 
-	static final List<String> LIMIT_PERIODS = List.of("month", "quarterly", "annual", "total");
+	static final List<String> LIMIT_PERIODS = WaldurVocabulary.values(LimitPeriod.class);
 
-	static final List<String> BILLING_UNITS = List.of("month", "quarter", "half_month", "day", "hour", "quantity");
+	static final List<String> BILLING_UNITS = WaldurVocabulary.values(BillingUnit.class);
 
 	private static final Pattern INTERNAL_NAME = Pattern.compile("^[a-zA-Z0-9_\\-/:]+$");
 
@@ -180,7 +184,7 @@ final class OfferingCreation {
 		reader.integer("max_amount", true, 1, 32767, null, true);
 		reader.bool("archived", false);
 		reader.decimal("unit_price", 10, "0.0000000000");
-		reader.choice("unit", false, false, false, BILLING_UNITS, "month");
+		reader.choice("unit", false, false, false, BILLING_UNITS, BillingUnit.MONTH.value());
 		reader.text("backend_id", false, 255, true, "");
 		return reader;
 	}

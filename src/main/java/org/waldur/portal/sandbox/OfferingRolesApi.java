@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,6 +17,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.config.ConditionalOnSandboxMode;
+import org.waldur.portal.waldur.WaldurRole;
+import org.waldur.portal.waldur.WaldurUuid;
+import org.waldur.portal.waldur.WaldurVocabulary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,10 +34,7 @@ import org.springframework.stereotype.Component;
 class OfferingRolesApi {
 
 	/** Waldur's system roles; only OFFERING.MANAGER belongs to offerings. */
-	static final Map<String, String> ROLES = List
-		.of("CUSTOMER.OWNER", "CUSTOMER.SUPPORT", "CUSTOMER.MANAGER", "PROJECT.ADMIN", "PROJECT.MANAGER",
-				"PROJECT.MEMBER", OfferingAccess.OFFERING_MANAGER, "CALL.REVIEWER", "CALL.MANAGER", "PROPOSAL.MEMBER",
-				"PROPOSAL.MANAGER")
+	static final Map<String, String> ROLES = WaldurVocabulary.values(WaldurRole.class)
 		.stream()
 		.collect(Collectors.toMap(Function.identity(), OfferingRolesApi::roleUuid));
 
@@ -130,7 +129,7 @@ class OfferingRolesApi {
 		String name = ROLES.containsKey(value) ? value
 				: ROLES.entrySet()
 					.stream()
-					.filter((entry) -> entry.getValue().equals(value.replace("-", "")))
+					.filter((entry) -> WaldurUuid.same(entry.getValue(), value))
 					.map(Map.Entry::getKey)
 					.findFirst()
 					.orElse(null);
@@ -145,7 +144,7 @@ class OfferingRolesApi {
 		if (value == null) {
 			return null;
 		}
-		SandboxUser user = this.users.find(value.replace("-", "").toLowerCase(Locale.ROOT)).orElse(null);
+		SandboxUser user = WaldurUuid.parse(value).map(WaldurUuid::hex).flatMap(this.users::find).orElse(null);
 		if (user == null) {
 			reader.error("user", "User is not found.");
 		}

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.config.ConditionalOnSandboxMode;
+import org.waldur.portal.waldur.OfferingState;
+import org.waldur.portal.waldur.WaldurVocabulary;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandboxMode
 class OfferingsApi {
 
-	private static final List<String> STATES = List.of("Draft", "Active", "Paused", "Archived", "Unavailable");
+	private static final List<String> STATES = WaldurVocabulary.values(OfferingState.class);
 
 	private final SandboxOfferings offerings;
 

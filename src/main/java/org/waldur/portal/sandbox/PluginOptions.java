@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.waldur.AccountNamePolicy;
+import org.waldur.portal.waldur.UsernamePolicy;
+import org.waldur.portal.waldur.WaldurVocabulary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -57,8 +60,7 @@ final class PluginOptions {
 			entry("initial_usergroup_number", PluginOption.integer(0, null)),
 			entry("username_anonymized_prefix", PluginOption.string()),
 			entry("username_generation_policy",
-					PluginOption.choice(false, "service_provider", "anonymized", "full_name", "waldur_username",
-							"freeipa", "identity_claim")),
+					PluginOption.choice(false, WaldurVocabulary.values(UsernamePolicy.class))),
 			entry("enable_issues_for_membership_changes", PluginOption.bool()),
 			entry("deployment_mode", PluginOption.choice(false, "self_managed", "managed")),
 			entry("flavors_regex", PluginOption.string()),
@@ -78,7 +80,8 @@ final class PluginOptions {
 			entry("managed_rancher_tenant_max_cpu", PluginOption.integer(null, null)),
 			entry("managed_rancher_tenant_max_ram", PluginOption.integer(null, null)),
 			entry("managed_rancher_tenant_max_disk", PluginOption.integer(null, null)),
-			entry("account_name_generation_policy", PluginOption.choice(true, "project_slug")),
+			entry("account_name_generation_policy",
+					PluginOption.choice(true, WaldurVocabulary.values(AccountNamePolicy.class))),
 			entry("enable_display_of_order_actions_for_service_provider", PluginOption.bool()),
 			entry("slurm_periodic_policy_enabled", PluginOption.bool()),
 			entry("auto_approve_marketplace_script", PluginOption.bool()),
@@ -139,7 +142,11 @@ final class PluginOptions {
 		}
 
 		static PluginOption choice(boolean nullable, String... choices) {
-			return new PluginOption(Kind.CHOICE, null, null, List.of(choices), nullable);
+			return choice(nullable, List.of(choices));
+		}
+
+		static PluginOption choice(boolean nullable, List<String> choices) {
+			return new PluginOption(Kind.CHOICE, null, null, choices, nullable);
 		}
 
 		void read(FieldReader reader, String key) {

@@ -2,6 +2,8 @@ package org.waldur.portal.sandbox;
 
 import java.time.Instant;
 
+import org.waldur.portal.waldur.OfferingState;
+
 /**
  * A provider offering of the sandbox (without its components and plans).
  *
@@ -28,12 +30,12 @@ record SandboxOffering(String uuid, String name, String description, String cust
 				"");
 	}
 
-	static final String DRAFT = "Draft";
+	static final String DRAFT = OfferingState.DRAFT.value();
 
-	static final String ACTIVE = "Active";
+	static final String ACTIVE = OfferingState.ACTIVE.value();
 
-	static final String PAUSED = "Paused";
+	static final String PAUSED = OfferingState.PAUSED.value();
 
-	static final String ARCHIVED = "Archived";
+	static final String ARCHIVED = OfferingState.ARCHIVED.value();
 
 }

@@ -3,12 +3,12 @@ package org.waldur.portal.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.waldur.portal.config.ConditionalOnSandboxMode;
+import org.waldur.portal.waldur.WaldurUuid;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -147,7 +147,7 @@ class UsersApi {
 	private SandboxUser visibleUser(ApiRequest request) {
 		String uuid = request.variable("uuid");
 		return visible(request.caller()).stream()
-			.filter((user) -> user.uuid().equals(uuid.replace("-", "").toLowerCase(Locale.ROOT)))
+			.filter((user) -> WaldurUuid.parse(uuid).map(WaldurUuid::hex).filter(user.uuid()::equals).isPresent())
 			.findFirst()
 			.orElseThrow(() -> ApiException.notFound("User"));
 	}

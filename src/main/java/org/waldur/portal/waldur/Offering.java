@@ -29,9 +29,6 @@ public record Offering(String uuid, @Nullable String url, @Nullable String name,
 		@Nullable List<OfferingComponent> components, @Nullable List<OfferingPlan> plans,
 		@Nullable Map<String, Object> pluginOptions, boolean shared, @Nullable OffsetDateTime created) {
 
-	/** The state Waldur shows for an active offering. */
-	public static final String ACTIVE = "Active";
-
 	public Offering {
 		components = (components != null) ? List.copyOf(components) : List.of();
 		plans = (plans != null) ? List.copyOf(plans) : List.of();
@@ -40,7 +37,7 @@ public record Offering(String uuid, @Nullable String url, @Nullable String name,
 
 	/** Whether the offering is active. */
 	public boolean active() {
-		return ACTIVE.equals(this.state);
+		return OfferingState.ACTIVE.value().equals(this.state);
 	}
 
 	/**

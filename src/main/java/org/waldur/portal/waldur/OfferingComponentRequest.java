@@ -3,7 +3,6 @@ package org.waldur.portal.waldur;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,71 +28,4 @@ public record OfferingComponentRequest(String type, String name, String measured
 		Objects.requireNonNull(measuredUnit, "measuredUnit");
 		Objects.requireNonNull(billingType, "billingType");
 	}
-
-	/**
-	 * How a component is billed ({@code BillingTypeEnum}); the site agent understands
-	 * {@link #USAGE}, {@link #LIMIT} and {@link #ONE}.
-	 */
-	public enum BillingType {
-
-		/** Billed by reported usage. */
-		USAGE("usage"),
-
-		/** Billed by the limit the customer sets. */
-		LIMIT("limit"),
-
-		/** Billed once. */
-		ONE("one"),
-
-		/** A fixed price. */
-		FIXED("fixed"),
-
-		/** Billed on plan switch. */
-		FEW("few");
-
-		private final String value;
-
-		BillingType(String value) {
-			this.value = value;
-		}
-
-		/** The value Waldur uses. */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-	}
-
-	/**
-	 * The period a component limit applies to ({@code LimitPeriodEnum}).
-	 */
-	public enum LimitPeriod {
-
-		/** Per month. */
-		MONTH("month"),
-
-		/** Per quarter (Waldur 8 and later). */
-		QUARTERLY("quarterly"),
-
-		/** Per year. */
-		ANNUAL("annual"),
-
-		/** Over the resource's lifetime. */
-		TOTAL("total");
-
-		private final String value;
-
-		LimitPeriod(String value) {
-			this.value = value;
-		}
-
-		/** The value Waldur uses. */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-	}
-
 }

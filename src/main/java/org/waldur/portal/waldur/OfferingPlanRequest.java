@@ -3,7 +3,6 @@ package org.waldur.portal.waldur;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OfferingPlanRequest(String name, @Nullable String description, @Nullable Unit unit,
+public record OfferingPlanRequest(String name, @Nullable String description, @Nullable BillingUnit unit,
 		@Nullable String unitPrice) {
 
 	public OfferingPlanRequest {
@@ -30,42 +29,4 @@ public record OfferingPlanRequest(String name, @Nullable String description, @Nu
 	public static OfferingPlanRequest named(String name) {
 		return new OfferingPlanRequest(name, null, null, null);
 	}
-
-	/**
-	 * The unit a plan's price applies to ({@code BillingUnit}).
-	 */
-	public enum Unit {
-
-		/** Per month. */
-		MONTH("month"),
-
-		/** Per quarter. */
-		QUARTER("quarter"),
-
-		/** Per half month. */
-		HALF_MONTH("half_month"),
-
-		/** Per day. */
-		DAY("day"),
-
-		/** Per hour. */
-		HOUR("hour"),
-
-		/** Per unit of quantity. */
-		QUANTITY("quantity");
-
-		private final String value;
-
-		Unit(String value) {
-			this.value = value;
-		}
-
-		/** The value Waldur uses. */
-		@JsonValue
-		public String value() {
-			return this.value;
-		}
-
-	}
-
 }

@@ -60,7 +60,7 @@ final class WaldurBodies {
 			String lastRestarted) {
 
 		static AgentIdentityCreate of(AgentRegistration registration) {
-			return new AgentIdentityCreate(WaldurUuids.canonical(registration.offering()), registration.name(),
+			return new AgentIdentityCreate(WaldurUuid.of(registration.offering()).dashed(), registration.name(),
 					registration.version(), registration.dependencies(), registration.lastRestarted().toString());
 		}
 

@@ -27,9 +27,6 @@ import org.waldur.portal.waldur.WaldurTransport.WaldurResponse;
  */
 public class WaldurClient {
 
-	/** The role the site agent's user needs on the offering. */
-	public static final String OFFERING_MANAGER = "OFFERING.MANAGER";
-
 	private static final String OFFERINGS = "marketplace-provider-offerings/";
 
 	private static final String SERVICE_PROVIDERS = "marketplace-service-providers/";
@@ -76,12 +73,12 @@ public class WaldurClient {
 	}
 
 	/**
-	 * Grants a user a role, such as {@link #OFFERING_MANAGER}, on an offering. Waldur
-	 * answers 400 if the user already holds it.
+	 * Grants a user a role, such as {@link WaldurRole#OFFERING_MANAGER}, on an offering.
+	 * Waldur answers 400 if the user already holds it.
 	 */
 	public WaldurResult<RoleGrant> addOfferingUser(WaldurCredential credential, String offeringUuid, String userUuid,
-			String role) {
-		WaldurBodies.RoleCreate body = new WaldurBodies.RoleCreate(role, WaldurUuids.canonical(userUuid));
+			WaldurRole role) {
+		WaldurBodies.RoleCreate body = new WaldurBodies.RoleCreate(role.value(), WaldurUuid.of(userUuid).dashed());
 		return one(WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential, offering(offeringUuid) + "add_user/",
 				body), RoleGrant.class);
 	}
@@ -105,7 +102,7 @@ public class WaldurClient {
 	public WaldurResult<List<Offering>> findOfferings(WaldurCredential credential, String name, String customerUuid) {
 		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_OFFERINGS, credential, OFFERINGS)
 			.query("name_exact", name)
-			.query("customer_uuid", WaldurUuids.require(customerUuid))
+			.query("customer_uuid", WaldurUuid.require(customerUuid))
 			.query("type", OfferingRequest.SLURM_TYPE);
 		WaldurResponse response = this.transport.execute(call);
 		List<Offering> offerings = this.reader.readList(call, response, Offering.class)
@@ -122,11 +119,11 @@ public class WaldurClient {
 
 	/** The roles a user holds on an offering, filtered by role name. */
 	public WaldurResult<List<OfferingUserRole>> listOfferingUsers(WaldurCredential credential, String offeringUuid,
-			String userUuid, String role) {
+			String userUuid, WaldurRole role) {
 		WaldurCall call = WaldurCall
 			.get(WaldurOperation.LIST_OFFERING_USERS, credential, offering(offeringUuid) + "list_users/")
-			.query("user", WaldurUuids.require(userUuid))
-			.query("role", role);
+			.query("user", WaldurUuid.require(userUuid))
+			.query("role", role.value());
 		WaldurResponse response = this.transport.execute(call);
 		return new WaldurResult<>(this.reader.readList(call, response, OfferingUserRole.class), response.exchange());
 	}
@@ -175,7 +172,7 @@ public class WaldurClient {
 			@Nullable String name) {
 		WaldurCall call = WaldurCall
 			.get(WaldurOperation.LIST_AGENT_IDENTITIES, credential, "marketplace-site-agent-identities/")
-			.query("offering_uuid", WaldurUuids.require(offeringUuid))
+			.query("offering_uuid", WaldurUuid.require(offeringUuid))
 			.query("name", name);
 		WaldurResponse response = this.transport.execute(call);
 		return new WaldurResult<>(this.reader.readList(call, response, AgentIdentity.class), response.exchange());
@@ -185,7 +182,7 @@ public class WaldurClient {
 	public WaldurResult<List<AgentService>> agentServices(WaldurCredential credential, String identityUuid) {
 		WaldurCall call = WaldurCall
 			.get(WaldurOperation.LIST_AGENT_SERVICES, credential, "marketplace-site-agent-services/")
-			.query("identity_uuid", WaldurUuids.require(identityUuid));
+			.query("identity_uuid", WaldurUuid.require(identityUuid));
 		WaldurResponse response = this.transport.execute(call);
 		return new WaldurResult<>(this.reader.readList(call, response, AgentService.class), response.exchange());
 	}
@@ -199,7 +196,7 @@ public class WaldurClient {
 		WaldurBodies.AgentIdentityCreate body = WaldurBodies.AgentIdentityCreate.of(registration);
 		WaldurCall call = (existingUuid != null)
 				? WaldurCall.send(WaldurOperation.REGISTER_AGENT_IDENTITY, HttpMethod.PUT, credential,
-						"marketplace-site-agent-identities/" + WaldurUuids.require(existingUuid) + "/", body)
+						"marketplace-site-agent-identities/" + WaldurUuid.require(existingUuid) + "/", body)
 				: WaldurCall.post(WaldurOperation.REGISTER_AGENT_IDENTITY, credential,
 						"marketplace-site-agent-identities/", body);
 		return one(call, AgentIdentity.class);
@@ -209,7 +206,7 @@ public class WaldurClient {
 	public WaldurResult<AgentService> registerAgentService(WaldurCredential credential, String identityUuid,
 			String name, String mode) {
 		return one(WaldurCall.post(WaldurOperation.REGISTER_AGENT_SERVICE, credential,
-				"marketplace-site-agent-identities/" + WaldurUuids.require(identityUuid) + "/register_service/",
+				"marketplace-site-agent-identities/" + WaldurUuid.require(identityUuid) + "/register_service/",
 				new WaldurBodies.AgentServiceCreate(name, mode)), AgentService.class);
 	}
 
@@ -220,7 +217,7 @@ public class WaldurClient {
 			String name, String backendType, String backendVersion) {
 		return one(
 				WaldurCall.post(WaldurOperation.REGISTER_AGENT_PROCESSOR, credential,
-						"marketplace-site-agent-services/" + WaldurUuids.require(serviceUuid) + "/register_processor/",
+						"marketplace-site-agent-services/" + WaldurUuid.require(serviceUuid) + "/register_processor/",
 						new WaldurBodies.AgentProcessorCreate(name, backendType, backendVersion)),
 				AgentProcessor.class);
 	}
@@ -256,15 +253,13 @@ public class WaldurClient {
 	/** Reads one organisation, with its blocked and archived flags. */
 	public WaldurResult<Customer> customer(WaldurCredential credential, String customerUuid) {
 		return one(WaldurCall.get(WaldurOperation.GET_CUSTOMER, credential,
-				"customers/" + WaldurUuids.require(customerUuid) + "/"), Customer.class);
+				"customers/" + WaldurUuid.require(customerUuid) + "/"), Customer.class);
 	}
 
 	/** Reads one marketplace category; 404 when it does not exist. */
 	public WaldurResult<MarketplaceCategory> category(WaldurCredential credential, String categoryUuid) {
-		return one(
-				WaldurCall.get(WaldurOperation.GET_CATEGORY, credential,
-						"marketplace-categories/" + WaldurUuids.require(categoryUuid) + "/"),
-				MarketplaceCategory.class);
+		return one(WaldurCall.get(WaldurOperation.GET_CATEGORY, credential,
+				"marketplace-categories/" + WaldurUuid.require(categoryUuid) + "/"), MarketplaceCategory.class);
 	}
 
 	/**
@@ -274,13 +269,13 @@ public class WaldurClient {
 	public WaldurResult<List<ServiceProvider>> serviceProviders(WaldurCredential credential,
 			@Nullable String customerUuid) {
 		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_SERVICE_PROVIDERS, credential, SERVICE_PROVIDERS)
-			.query("customer_uuid", (customerUuid != null) ? WaldurUuids.require(customerUuid) : null)
+			.query("customer_uuid", (customerUuid != null) ? WaldurUuid.require(customerUuid) : null)
 			.query("page_size", WaldurPages.MAX_PAGE_SIZE);
 		WaldurResponse response = this.transport.execute(call);
 		List<ServiceProvider> providers = this.reader.readList(call, response, ServiceProvider.class)
 			.stream()
-			.filter((provider) -> customerUuid == null || (provider.customerUuid() != null
-					&& WaldurUuids.canonical(provider.customerUuid()).equals(WaldurUuids.canonical(customerUuid))))
+			.filter((provider) -> customerUuid == null
+					|| (provider.customerUuid() != null && WaldurUuid.same(provider.customerUuid(), customerUuid)))
 			.toList();
 		return new WaldurResult<>(providers, response.exchange());
 	}
@@ -378,11 +373,11 @@ public class WaldurClient {
 	}
 
 	private static String offering(String uuid) {
-		return OFFERINGS + WaldurUuids.require(uuid) + "/";
+		return OFFERINGS + WaldurUuid.require(uuid) + "/";
 	}
 
 	private static String user(String uuid) {
-		return "users/" + WaldurUuids.require(uuid) + "/";
+		return "users/" + WaldurUuid.require(uuid) + "/";
 	}
 
 	/** The create-offering call as {@link #createOffering} would send it. */
@@ -412,10 +407,10 @@ public class WaldurClient {
 
 	/** The call as {@link #addOfferingUser} would send it. */
 	public WaldurRequestPreview previewAddOfferingUser(WaldurCredential credential, String offeringUuid,
-			String userUuid, String role) {
+			String userUuid, WaldurRole role) {
 		return this.transport.preview(
 				WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential, offering(offeringUuid) + "add_user/",
-						new WaldurBodies.RoleCreate(role, WaldurUuids.canonical(userUuid))));
+						new WaldurBodies.RoleCreate(role.value(), WaldurUuid.of(userUuid).dashed())));
 	}
 
 	/** The call as {@link #getToken} would send it. */

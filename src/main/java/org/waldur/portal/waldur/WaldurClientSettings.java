@@ -22,12 +22,10 @@ import org.springframework.boot.info.BuildProperties;
 record WaldurClientSettings(Duration connectTimeout, Duration readTimeout, int getRetries, Duration retryBackoff,
 		Duration pageReadTimeout, int pageReadRetries, int maxConcurrentCalls, String userAgent) {
 
-	static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(200);
-
 	/** The settings of {@code portal.waldur.*}. */
 	static WaldurClientSettings of(PortalProperties.Waldur waldur, @Nullable BuildProperties build) {
 		return new WaldurClientSettings(waldur.connectTimeout(), waldur.readTimeout(), waldur.readRetries(),
-				DEFAULT_RETRY_BACKOFF, waldur.pageReadTimeout(), waldur.pageReadRetries(), waldur.maxConcurrentCalls(),
+				waldur.retryBackoff(), waldur.pageReadTimeout(), waldur.pageReadRetries(), waldur.maxConcurrentCalls(),
 				userAgent(build));
 	}
 

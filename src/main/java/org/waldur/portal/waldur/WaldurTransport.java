@@ -20,6 +20,10 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -31,8 +35,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Sends calls to Waldur over one {@link WebClient}, blocking for the answer: resolves the
  * endpoint and token per call, refuses a call at once when too many wait for Waldur,
- * retries failed GETs, records each exchange with secrets masked and turns failures into
- * the client's exceptions. Reads a page waits for get the page-time time-out and retries.
+ * retries failed GETs with Spring's {@link RetryTemplate}, records each exchange with
+ * secrets masked and turns failures into the client's exceptions. Reads a page waits for
+ * get the page-time time-out and retries.
  * <p>
  * Bodies cross the codecs as bytes, which Spring logs by size only: its string codecs
  * would log the content (tokens included) at debug and trace level.
@@ -91,17 +96,48 @@ final class WaldurTransport {
 	WaldurResponse execute(WaldurCall call) {
 		long started = System.nanoTime();
 		int retries = retries(call);
-		for (int attempt = 0;; attempt++) {
-			try {
-				return attempt(call, started);
-			}
-			catch (WaldurUnavailableException ex) {
-				if (attempt >= retries || !pause(attempt)) {
-					throw ex;
-				}
-				log.debug("Retrying Waldur {} {} after: {}", call.method(), call.path(), ex.getMessage());
-			}
+		if (retries == 0) {
+			return attempt(call, started);
 		}
+		RetryTemplate retry = new RetryTemplate(retryPolicy(retries));
+		try {
+			return retry.execute(new Retryable<WaldurResponse>() {
+
+				@Override
+				public WaldurResponse execute() {
+					return attempt(call, started);
+				}
+
+				@Override
+				public String getName() {
+					return call.method() + " " + call.path();
+				}
+
+			});
+		}
+		catch (RetryException ex) {
+			// the last failure as it is: one that is not retried, the last retry's, or
+			// the one before a back-off that was interrupted
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * Retries a call failing with {@link WaldurUnavailableException} (an outcome unknown
+	 * included) {@code retries} times, pausing
+	 * {@link WaldurClientSettings#retryBackoff()} before the first retry and twice as
+	 * long before each further one.
+	 */
+	private RetryPolicy retryPolicy(int retries) {
+		return RetryPolicy.builder()
+			.maxRetries(retries)
+			.delay(this.settings.retryBackoff())
+			.multiplier(2)
+			.includes(WaldurUnavailableException.class)
+			.build();
 	}
 
 	/** The call as it would be sent, secrets masked; nothing is sent. */
@@ -218,17 +254,6 @@ final class WaldurTransport {
 		log.debug("Waldur {} {} -> {} in {} ms", call.method(), uri.getPath(),
 				(status != null) ? status : "no response", millis);
 		return exchange;
-	}
-
-	private boolean pause(int attempt) {
-		try {
-			Thread.sleep(this.settings.retryBackoff().toMillis() << attempt);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	private record RawResponse(int status, HttpHeaders headers, String body) {

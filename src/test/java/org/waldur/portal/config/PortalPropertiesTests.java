@@ -86,14 +86,38 @@ class PortalPropertiesTests {
 			.hasMessage("portal.waldur.max-concurrent-calls must be at least 1.");
 	}
 
+	@Test
+	void anInterruptedRunWaitsForEveryRetryAndItsPauses() {
+		// 4 calls, each tried 6 times at 35 s, with pauses of 5 + 10 + 20 + 40 + 80 s
+		PortalProperties.Waldur waldur = retrying(5, Duration.ofSeconds(5));
+		assertThat(waldur.interruptedAfter())
+			.isEqualTo(Duration.ofSeconds(35).multipliedBy(6).plusSeconds(155).multipliedBy(4).plusSeconds(10));
+		assertThat(retrying(0, Duration.ofSeconds(5)).interruptedAfter()).isEqualTo(Duration.ofSeconds(4 * 35 + 10));
+	}
+
+	@Test
+	void theRetryPauseIsBounded() {
+		assertThatThrownBy(() -> retrying(2, Duration.ofSeconds(11))).isInstanceOf(InvalidConfigurationException.class)
+			.hasMessage("portal.waldur.retry-backoff must be at most 10s.");
+		assertThatThrownBy(() -> retrying(2, Duration.ofMillis(-1))).isInstanceOf(InvalidConfigurationException.class)
+			.hasMessage("portal.waldur.retry-backoff must not be negative.");
+	}
+
+	private static PortalProperties.Waldur retrying(int readRetries, Duration retryBackoff) {
+		return new PortalProperties.Waldur(null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), readRetries,
+				retryBackoff, Duration.ofSeconds(2), 0, 16, Duration.ofSeconds(30), Duration.ofSeconds(30), null, null);
+	}
+
 	private static PortalProperties.Waldur waldur(String url, String token) {
 		return new PortalProperties.Waldur(url, token, Duration.ofSeconds(5), Duration.ofSeconds(30), 2,
-				Duration.ofSeconds(2), 0, 16, Duration.ofSeconds(30), Duration.ofSeconds(30), null, null);
+				Duration.ofMillis(200), Duration.ofSeconds(2), 0, 16, Duration.ofSeconds(30), Duration.ofSeconds(30),
+				null, null);
 	}
 
 	private static PortalProperties.Waldur waldur(Duration pageReadTimeout, int pageReadRetries, int maxCalls) {
 		return new PortalProperties.Waldur(null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), 2,
-				pageReadTimeout, pageReadRetries, maxCalls, Duration.ofSeconds(30), Duration.ofSeconds(30), null, null);
+				Duration.ofMillis(200), pageReadTimeout, pageReadRetries, maxCalls, Duration.ofSeconds(30),
+				Duration.ofSeconds(30), null, null);
 	}
 
 	private static PortalProperties properties(PortalProperties.Waldur waldur, String key) {

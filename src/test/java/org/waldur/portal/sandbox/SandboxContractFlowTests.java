@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.waldur.portal.waldur.AccountNamePolicy;
+import org.waldur.portal.waldur.BillingType;
+import org.waldur.portal.waldur.BillingUnit;
 import org.waldur.portal.waldur.NewUser;
 import org.waldur.portal.waldur.Offering;
 import org.waldur.portal.waldur.OfferingComponentRequest;
@@ -14,11 +17,13 @@ import org.waldur.portal.waldur.OfferingRequest;
 import org.waldur.portal.waldur.OpenApiContract;
 import org.waldur.portal.waldur.PluginOptions;
 import org.waldur.portal.waldur.UserAuthToken;
+import org.waldur.portal.waldur.UsernamePolicy;
 import org.waldur.portal.waldur.WaldurAuthorizationException;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurExchange;
 import org.waldur.portal.waldur.WaldurResult;
+import org.waldur.portal.waldur.WaldurRole;
 import org.waldur.portal.waldur.WaldurUser;
 
 import tools.jackson.databind.JsonNode;
@@ -63,9 +68,9 @@ class SandboxContractFlowTests {
 		OfferingRequest request = new OfferingRequest("Backend Id Cluster", "Test Cluster",
 				URI.create(api + "customers/" + this.seed.providerCustomerUuid() + "/"),
 				URI.create(api + "marketplace-categories/" + this.seed.categoryUuid("HPC") + "/"),
-				List.of(new OfferingComponentRequest("node_hours", "Node hours", "Node-hours",
-						OfferingComponentRequest.BillingType.USAGE, null, null, null)),
-				List.of(new OfferingPlanRequest("Default", "Default plan", OfferingPlanRequest.Unit.MONTH, null)), true,
+				List.of(new OfferingComponentRequest("node_hours", "Node hours", "Node-hours", BillingType.USAGE, null,
+						null, null)),
+				List.of(new OfferingPlanRequest("Default", "Default plan", BillingUnit.MONTH, null)), true,
 				"alpha_cluster");
 
 		WaldurResult<Offering> created = this.waldur.createOffering(owner, request);
@@ -85,10 +90,9 @@ class SandboxContractFlowTests {
 		OfferingRequest request = new OfferingRequest("Contract Cluster", "Test Cluster",
 				URI.create(api + "customers/" + this.seed.providerCustomerUuid() + "/"),
 				URI.create(api + "marketplace-categories/" + this.seed.categoryUuid("HPC") + "/"),
-				List.of(new OfferingComponentRequest("node_hours", "Node hours", "Node-hours",
-						OfferingComponentRequest.BillingType.USAGE, null, null, null)),
-				List.of(new OfferingPlanRequest("Default", "Default plan", OfferingPlanRequest.Unit.MONTH, null)),
-				true);
+				List.of(new OfferingComponentRequest("node_hours", "Node hours", "Node-hours", BillingType.USAGE, null,
+						null, null)),
+				List.of(new OfferingPlanRequest("Default", "Default plan", BillingUnit.MONTH, null)), true);
 
 		WaldurResult<Offering> created = this.waldur.createOffering(owner, request);
 		assertResponse(created.exchange(), 201, "ProviderOfferingDetails");
@@ -96,9 +100,8 @@ class SandboxContractFlowTests {
 		String offering = created.value().uuid();
 
 		WaldurExchange integration = this.waldur.updateIntegration(owner, offering,
-				new PluginOptions("/home/", 5000, 6000, 5000, "waldur_",
-						PluginOptions.UsernameGenerationPolicy.WALDUR_USERNAME, PluginOptions.PROJECT_SLUG, true, true,
-						true));
+				new PluginOptions("/home/", 5000, 6000, 5000, "waldur_", UsernamePolicy.WALDUR_USERNAME,
+						AccountNamePolicy.PROJECT_SLUG, true, true, true));
 		assertThat(integration.status()).isEqualTo(200);
 		assertThat(integration.responseBody()).isNullOrEmpty();
 
@@ -108,7 +111,7 @@ class SandboxContractFlowTests {
 			.createUser(new NewUser("contract_agent", "contract_agent@example.org", "test", "agent"));
 		assertResponse(user.exchange(), 201, "User");
 
-		assertResponse(this.waldur.addOfferingUser(owner, offering, user.value().uuid(), WaldurClient.OFFERING_MANAGER)
+		assertResponse(this.waldur.addOfferingUser(owner, offering, user.value().uuid(), WaldurRole.OFFERING_MANAGER)
 			.exchange(), 201, "UserRoleExpirationTime");
 
 		WaldurResult<UserAuthToken> token = this.waldur.getToken(user.value().uuid());
@@ -127,7 +130,7 @@ class SandboxContractFlowTests {
 				"ProviderOfferingDetails");
 		assertResponse(this.waldur.getOffering(owner, offering).exchange(), 200, "ProviderOfferingDetails");
 		assertListResponse(
-				this.waldur.listOfferingUsers(owner, offering, user.value().uuid(), WaldurClient.OFFERING_MANAGER)
+				this.waldur.listOfferingUsers(owner, offering, user.value().uuid(), WaldurRole.OFFERING_MANAGER)
 					.exchange(),
 				"UserRoleDetails");
 		WaldurResult<Optional<WaldurUser>> found = this.waldur.findUserByUsername("contract_agent");

@@ -65,7 +65,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 			.willReturn(json(400, "{\"non_field_errors\": [\"User has already the same role in this scope.\"]}")));
 
 		WaldurRejectedException rejected = catchThrowableOfType(WaldurRejectedException.class, () -> this.client
-			.addOfferingUser(WaldurCredential.staff(), OFFERING_UUID, USER_UUID, WaldurClient.OFFERING_MANAGER));
+			.addOfferingUser(WaldurCredential.staff(), OFFERING_UUID, USER_UUID, WaldurRole.OFFERING_MANAGER));
 
 		assertThat(rejected.globalErrors()).containsExactly("User has already the same role in this scope.");
 		assertThat(rejected.fieldErrors()).isEmpty();
@@ -110,7 +110,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 
 		assertThatExceptionOfType(WaldurAuthorizationException.class)
 			.isThrownBy(() -> this.client.addOfferingUser(WaldurCredential.owner(OWNER_TOKEN), OFFERING_UUID, USER_UUID,
-					WaldurClient.OFFERING_MANAGER))
+					WaldurRole.OFFERING_MANAGER))
 			.withMessage("Granting the offering role needs a staff token or the token of an owner of the organisation; "
 					+ "Waldur refused the organisation-owner token (403: You do not have permission to perform this action.)");
 	}
@@ -235,7 +235,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 
 		assertThatExceptionOfType(WaldurOutcomeUnknownException.class)
 			.isThrownBy(() -> this.client.addOfferingUser(WaldurCredential.staff(), OFFERING_UUID, USER_UUID,
-					WaldurClient.OFFERING_MANAGER))
+					WaldurRole.OFFERING_MANAGER))
 			.withMessageContaining("connection broke");
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(ADD_USER)));
 	}

@@ -137,7 +137,7 @@ class WaldurClientTests extends WaldurWireMockSupport {
 			.stubFor(post(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/add_user/")).willReturn(json(201, response)));
 
 		WaldurResult<RoleGrant> result = this.client.addOfferingUser(WaldurCredential.owner(OWNER_TOKEN), OFFERING_UUID,
-				USER_UUID, WaldurClient.OFFERING_MANAGER);
+				USER_UUID, WaldurRole.OFFERING_MANAGER);
 
 		assertThat(result.value().expirationTime()).isNull();
 		String sent = receivedBody(postRequestedFor(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/add_user/")));
@@ -221,7 +221,7 @@ class WaldurClientTests extends WaldurWireMockSupport {
 			.willReturn(json(200, response).withHeader("X-Result-Count", "1")));
 
 		List<OfferingUserRole> roles = this.client
-			.listOfferingUsers(WaldurCredential.staff(), OFFERING_UUID, USER_UUID, WaldurClient.OFFERING_MANAGER)
+			.listOfferingUsers(WaldurCredential.staff(), OFFERING_UUID, USER_UUID, WaldurRole.OFFERING_MANAGER)
 			.value();
 
 		assertThat(roles).singleElement().satisfies((role) -> {
@@ -330,18 +330,17 @@ class WaldurClientTests extends WaldurWireMockSupport {
 	static OfferingRequest offeringRequest() {
 		return new OfferingRequest("Alpha HPC", "The Alpha SLURM cluster", URI.create(CUSTOMER_URL),
 				URI.create(CATEGORY_URL),
-				List.of(new OfferingComponentRequest("cpu", "CPU", "hours", OfferingComponentRequest.BillingType.USAGE,
-						OfferingComponentRequest.LimitPeriod.MONTH, 1000, 1),
-						new OfferingComponentRequest("mem", "Memory", "GB-hours",
-								OfferingComponentRequest.BillingType.LIMIT, null, null, 1024)),
-				List.of(new OfferingPlanRequest("Default", "Pay per use", OfferingPlanRequest.Unit.MONTH, "0")), true);
+				List.of(new OfferingComponentRequest("cpu", "CPU", "hours", BillingType.USAGE, LimitPeriod.MONTH, 1000,
+						1),
+						new OfferingComponentRequest("mem", "Memory", "GB-hours", BillingType.LIMIT, null, null, 1024)),
+				List.of(new OfferingPlanRequest("Default", "Pay per use", BillingUnit.MONTH, "0")), true);
 	}
 
 	static PluginOptions pluginOptions(Integer initialNumber) {
 		boolean numbers = initialNumber != null;
 		return new PluginOptions("/home/", initialNumber, numbers ? initialNumber + 1000 : null, initialNumber,
-				"waldur_", PluginOptions.UsernameGenerationPolicy.SERVICE_PROVIDER,
-				numbers ? PluginOptions.PROJECT_SLUG : null, true, false, true);
+				"waldur_", UsernamePolicy.SERVICE_PROVIDER, numbers ? AccountNamePolicy.PROJECT_SLUG : null, true,
+				false, true);
 	}
 
 }

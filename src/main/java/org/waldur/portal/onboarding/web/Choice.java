@@ -1,6 +1,14 @@
 package org.waldur.portal.onboarding.web;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.waldur.portal.waldur.AccountNamePolicy;
+import org.waldur.portal.waldur.BillingType;
+import org.waldur.portal.waldur.BillingUnit;
+import org.waldur.portal.waldur.LimitPeriod;
+import org.waldur.portal.waldur.UsernamePolicy;
+import org.waldur.portal.waldur.WaldurVocabulary;
 
 /**
  * An option of a select field.
@@ -11,28 +19,29 @@ import java.util.List;
 record Choice(String value, String label) {
 
 	/** Waldur's username generation policies. */
-	static final List<Choice> USERNAME_POLICIES = List.of(
-			new Choice("waldur_username", "waldur_username: Waldur's own username"),
-			new Choice("service_provider", "service_provider: the site agent makes usernames"),
-			new Choice("anonymized", "anonymized: prefix and a number"),
-			new Choice("full_name", "full_name: from the user's full name"), new Choice("freeipa", "freeipa"),
-			new Choice("identity_claim", "identity_claim: from the identity provider"));
+	static final List<Choice> USERNAME_POLICIES = of(List.of(UsernamePolicy.values()));
 
-	/** Waldur's account name generation policies. */
-	static final List<Choice> ACCOUNT_POLICIES = List.of(new Choice("project_slug", "project_slug"),
-			new Choice("", "none"));
+	/** Waldur's account name generation policies, or none. */
+	static final List<Choice> ACCOUNT_POLICIES = withNone(of(List.of(AccountNamePolicy.values())), false);
 
 	/** The billing types of a component that Waldur Site Agent understands. */
-	static final List<Choice> BILLING_TYPES = List.of(new Choice("usage", "usage"), new Choice("limit", "limit"),
-			new Choice("one", "one"));
+	static final List<Choice> BILLING_TYPES = of(BillingType.siteAgentTypes());
 
-	/** The periods of a component's limit. */
-	static final List<Choice> LIMIT_PERIODS = List.of(new Choice("", "none"), new Choice("month", "month"),
-			new Choice("quarterly", "quarterly"), new Choice("annual", "annual"), new Choice("total", "total"));
+	/** The periods of a component's limit, or none. */
+	static final List<Choice> LIMIT_PERIODS = withNone(of(List.of(LimitPeriod.values())), true);
 
 	/** The billing units of a plan. */
-	static final List<Choice> PLAN_UNITS = List.of(new Choice("month", "month"), new Choice("quarter", "quarter"),
-			new Choice("half_month", "half month"), new Choice("day", "day"), new Choice("hour", "hour"),
-			new Choice("quantity", "quantity"));
+	static final List<Choice> PLAN_UNITS = of(List.of(BillingUnit.values()));
+
+	/** The options for {@code words}, by wire value and label. */
+	static List<Choice> of(List<? extends WaldurVocabulary> words) {
+		return words.stream().map((word) -> new Choice(word.value(), word.label())).toList();
+	}
+
+	private static List<Choice> withNone(List<Choice> choices, boolean first) {
+		List<Choice> all = new ArrayList<>(choices);
+		all.add(first ? 0 : all.size(), new Choice("", "none"));
+		return List.copyOf(all);
+	}
 
 }

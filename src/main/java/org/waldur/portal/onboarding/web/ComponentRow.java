@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OfferingInput;
+import org.waldur.portal.waldur.BillingType;
+import org.waldur.portal.waldur.LimitPeriod;
 
 /**
  * One component row of the offering form. Billing types are limited to those Waldur Site
@@ -28,10 +30,11 @@ public class ComponentRow {
 	private @Nullable String measuredUnit;
 
 	@NotBlank(message = "Choose a billing type.")
-	@Pattern(regexp = "usage|limit|one", message = "Choose usage, limit or one.")
-	private @Nullable String billingType = "usage";
+	@SiteAgentBilling
+	private @Nullable String billingType = BillingType.USAGE.value();
 
-	@Pattern(regexp = "|month|quarterly|annual|total", message = "Choose month, quarterly, annual, total or none.")
+	@WaldurWord(value = LimitPeriod.class, emptyIsNone = true,
+			message = "Choose month, quarterly, annual, total or none.")
 	private @Nullable String limitPeriod = "";
 
 	@Min(value = 0, message = "Use a positive number.")
@@ -47,7 +50,7 @@ public class ComponentRow {
 		row.type = "node_hours";
 		row.name = "Node hours";
 		row.measuredUnit = "Node-hours";
-		row.billingType = "usage";
+		row.billingType = BillingType.USAGE.value();
 		row.limitPeriod = "";
 		row.unitFactor = 1;
 		return row;

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.IntegrationInput;
+import org.waldur.portal.waldur.AccountNamePolicy;
+import org.waldur.portal.waldur.UsernamePolicy;
 
 /**
  * The integration step's form: Waldur's {@code plugin_options} for a SLURM offering. The
@@ -38,11 +40,10 @@ public class IntegrationForm {
 	private @Nullable String usernameAnonymizedPrefix;
 
 	@NotBlank(message = "Choose a username generation policy.")
-	@Pattern(regexp = "service_provider|anonymized|full_name|waldur_username|freeipa|identity_claim",
-			message = "Choose a policy from the list.")
+	@WaldurWord(value = UsernamePolicy.class, message = "Choose a policy from the list.")
 	private @Nullable String usernameGenerationPolicy;
 
-	@Pattern(regexp = "|project_slug", message = "Choose project_slug or none.")
+	@WaldurWord(value = AccountNamePolicy.class, emptyIsNone = true, message = "Choose project_slug or none.")
 	private @Nullable String accountNameGenerationPolicy;
 
 	private boolean supportsPausing;

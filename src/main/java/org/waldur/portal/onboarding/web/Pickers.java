@@ -18,6 +18,7 @@ import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurPage;
 import org.waldur.portal.waldur.WaldurUnavailableException;
+import org.waldur.portal.waldur.WaldurUuid;
 
 import org.springframework.stereotype.Component;
 
@@ -170,7 +171,7 @@ class Pickers {
 	}
 
 	static boolean sameUuid(String a, String b) {
-		return a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+		return WaldurUuid.same(a, b);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

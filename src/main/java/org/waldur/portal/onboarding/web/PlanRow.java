@@ -1,10 +1,10 @@
 package org.waldur.portal.onboarding.web;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OfferingInput;
+import org.waldur.portal.waldur.BillingUnit;
 
 /**
  * One plan row of the offering form.
@@ -19,14 +19,14 @@ public class PlanRow {
 	private @Nullable String description;
 
 	@NotBlank(message = "Choose a billing unit.")
-	@Pattern(regexp = "month|quarter|half_month|day|hour|quantity", message = "Choose a billing unit from the list.")
-	private @Nullable String unit = "month";
+	@WaldurWord(value = BillingUnit.class, message = "Choose a billing unit from the list.")
+	private @Nullable String unit = BillingUnit.MONTH.value();
 
 	static PlanRow defaults() {
 		PlanRow row = new PlanRow();
 		row.name = "Default";
 		row.description = "Default plan";
-		row.unit = "month";
+		row.unit = BillingUnit.MONTH.value();
 		return row;
 	}
 

@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.waldur.portal.waldur.UsernamePolicy;
 
 /**
  * With the username policy {@code service_provider} the site agent makes the usernames,
@@ -34,7 +35,8 @@ public @interface ProviderPolicyNeedsUserCreation {
 
 		@Override
 		public boolean isValid(IntegrationForm form, ConstraintValidatorContext context) {
-			if (!"service_provider".equals(OfferingForm.trimmed(form.getUsernameGenerationPolicy()))
+			if (!UsernamePolicy.SERVICE_PROVIDER.value()
+				.equals(OfferingForm.trimmed(form.getUsernameGenerationPolicy()))
 					|| form.isServiceProviderCanCreateOfferingUser()) {
 				return true;
 			}
