@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public enum AccountNamePolicy implements WaldurVocabulary {
 
 	/** From the project's slug; the only policy Waldur knows. */
-	PROJECT_SLUG("project_slug", "project_slug");
+	PROJECT_SLUG("project_slug", "From the project's slug (project_slug)");
 
 	private final String value;
 

@@ -15,19 +15,19 @@ import org.jspecify.annotations.Nullable;
 public enum BillingType implements WaldurVocabulary {
 
 	/** Billed by reported usage. */
-	USAGE("usage", "usage"),
+	USAGE("usage", "Reported use (usage)"),
 
 	/** Billed by the limit the customer sets. */
-	LIMIT("limit", "limit"),
+	LIMIT("limit", "Allocated limit (limit)"),
 
 	/** Billed once. */
-	ONE("one", "one"),
+	ONE("one", "One-time (one)"),
 
 	/** A fixed price. */
-	FIXED("fixed", "fixed"),
+	FIXED("fixed", "Fixed price (fixed)"),
 
 	/** Billed on plan switch. */
-	FEW("few", "few");
+	FEW("few", "One-time on plan switch (few)");
 
 	private final String value;
 

@@ -10,22 +10,22 @@ import org.jspecify.annotations.Nullable;
 public enum BillingUnit implements WaldurVocabulary {
 
 	/** Per month. */
-	MONTH("month", "month"),
+	MONTH("month", "Per month (month)"),
 
 	/** Per quarter. */
-	QUARTER("quarter", "quarter"),
+	QUARTER("quarter", "Per quarter (quarter)"),
 
 	/** Per half month. */
-	HALF_MONTH("half_month", "half month"),
+	HALF_MONTH("half_month", "Per half month (half_month)"),
 
 	/** Per day. */
-	DAY("day", "day"),
+	DAY("day", "Per day (day)"),
 
 	/** Per hour. */
-	HOUR("hour", "hour"),
+	HOUR("hour", "Per hour (hour)"),
 
 	/** Per unit of quantity. */
-	QUANTITY("quantity", "quantity");
+	QUANTITY("quantity", "Per unit (quantity)");
 
 	private final String value;
 

@@ -10,16 +10,16 @@ import org.jspecify.annotations.Nullable;
 public enum LimitPeriod implements WaldurVocabulary {
 
 	/** Per month. */
-	MONTH("month", "month"),
+	MONTH("month", "Per month (month)"),
 
 	/** Per quarter (Waldur 8 and later). */
-	QUARTERLY("quarterly", "quarterly"),
+	QUARTERLY("quarterly", "Per quarter (quarterly)"),
 
 	/** Per year. */
-	ANNUAL("annual", "annual"),
+	ANNUAL("annual", "Per year (annual)"),
 
 	/** Over the resource's lifetime. */
-	TOTAL("total", "total");
+	TOTAL("total", "In total (total)");
 
 	private final String value;
 

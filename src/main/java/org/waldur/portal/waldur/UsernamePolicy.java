@@ -11,22 +11,22 @@ import org.jspecify.annotations.Nullable;
 public enum UsernamePolicy implements WaldurVocabulary {
 
 	/** The Waldur username. */
-	WALDUR_USERNAME("waldur_username", "waldur_username: Waldur's own username"),
+	WALDUR_USERNAME("waldur_username", "Waldur's own username (waldur_username)"),
 
 	/** The service provider (the site agent) sets usernames; Waldur's default. */
-	SERVICE_PROVIDER("service_provider", "service_provider: the site agent makes usernames"),
+	SERVICE_PROVIDER("service_provider", "The site agent makes usernames (service_provider)"),
 
 	/** A prefix and a number, such as {@code waldur_00001}. */
-	ANONYMIZED("anonymized", "anonymized: prefix and a number"),
+	ANONYMIZED("anonymized", "A prefix and a number (anonymized)"),
 
 	/** From the user's full name, such as {@code john_doe_01}. */
-	FULL_NAME("full_name", "full_name: from the user's full name"),
+	FULL_NAME("full_name", "From the user's full name (full_name)"),
 
 	/** From FreeIPA. */
-	FREEIPA("freeipa", "freeipa"),
+	FREEIPA("freeipa", "From FreeIPA (freeipa)"),
 
 	/** From a claim of the identity provider (Waldur 8 and later). */
-	IDENTITY_CLAIM("identity_claim", "identity_claim: from the identity provider");
+	IDENTITY_CLAIM("identity_claim", "From the identity provider (identity_claim)");
 
 	private final String value;
 

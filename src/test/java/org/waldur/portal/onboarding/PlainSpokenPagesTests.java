@@ -137,6 +137,18 @@ class PlainSpokenPagesTests {
 			.contains("role=\"status\" data-sending-status");
 	}
 
+	@Test
+	void waldursCodesComeSecondInTheOptionLists() throws Exception {
+		long id = prepared();
+		assertThat(page("/onboarding/{id}/steps/offering?edit=true", id)).contains(">Reported use (usage)</option>",
+				">No period</option>", ">Per month (month)</option>");
+		this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
+		assertThat(page("/onboarding/{id}/steps/integration?edit=true", id))
+			.contains(">The site agent makes usernames (service_provider)</option>",
+					">From the project&#39;s slug (project_slug)</option>")
+			.doesNotContain(">none</option>");
+	}
+
 	private long prepared() {
 		int n = ++counter;
 		return this.driver.prepared("Plain " + n, "plain_agent_" + n, OnboardingDriver.OPERATOR);

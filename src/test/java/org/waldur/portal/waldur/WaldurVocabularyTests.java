@@ -61,7 +61,7 @@ class WaldurVocabularyTests {
 		assertThat(BillingType.of("usage")).isSameAs(BillingType.USAGE);
 		assertThat(LimitPeriod.of("quarterly")).isSameAs(LimitPeriod.QUARTERLY);
 		assertThat(BillingUnit.of("half_month")).isSameAs(BillingUnit.HALF_MONTH);
-		assertThat(BillingUnit.HALF_MONTH.label()).isEqualTo("half month");
+		assertThat(BillingUnit.HALF_MONTH.label()).isEqualTo("Per half month (half_month)");
 		assertThat(UsernamePolicy.of("service_provider")).isSameAs(UsernamePolicy.SERVICE_PROVIDER);
 		assertThat(AccountNamePolicy.of("project_slug")).isSameAs(AccountNamePolicy.PROJECT_SLUG);
 		assertThat(OfferingState.of("Active")).isSameAs(OfferingState.ACTIVE);

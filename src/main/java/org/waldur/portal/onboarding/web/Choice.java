@@ -22,13 +22,14 @@ record Choice(String value, String label) {
 	static final List<Choice> USERNAME_POLICIES = of(List.of(UsernamePolicy.values()));
 
 	/** Waldur's account name generation policies, or none. */
-	static final List<Choice> ACCOUNT_POLICIES = withNone(of(List.of(AccountNamePolicy.values())), false);
+	static final List<Choice> ACCOUNT_POLICIES = withNone(of(List.of(AccountNamePolicy.values())), false,
+			"Not set (Waldur's default)");
 
 	/** The billing types of a component that Waldur Site Agent understands. */
 	static final List<Choice> BILLING_TYPES = of(BillingType.siteAgentTypes());
 
 	/** The periods of a component's limit, or none. */
-	static final List<Choice> LIMIT_PERIODS = withNone(of(List.of(LimitPeriod.values())), true);
+	static final List<Choice> LIMIT_PERIODS = withNone(of(List.of(LimitPeriod.values())), true, "No period");
 
 	/** The billing units of a plan. */
 	static final List<Choice> PLAN_UNITS = of(List.of(BillingUnit.values()));
@@ -38,9 +39,9 @@ record Choice(String value, String label) {
 		return words.stream().map((word) -> new Choice(word.value(), word.label())).toList();
 	}
 
-	private static List<Choice> withNone(List<Choice> choices, boolean first) {
+	private static List<Choice> withNone(List<Choice> choices, boolean first, String label) {
 		List<Choice> all = new ArrayList<>(choices);
-		all.add(first ? 0 : all.size(), new Choice("", "none"));
+		all.add(first ? 0 : all.size(), new Choice("", label));
 		return List.copyOf(all);
 	}
 
