@@ -11,12 +11,14 @@ import org.waldur.portal.waldur.UsernamePolicy;
 import org.waldur.portal.waldur.WaldurVocabulary;
 
 /**
- * An option of a select field.
+ * An option of a select field. Public, as are the other views pages read, so that the
+ * templates' expressions compile to bytecode (Thymeleaf's SpEL compiler reads only public
+ * types).
  *
  * @param value submitted value
  * @param label shown text
  */
-record Choice(String value, String label) {
+public record Choice(String value, String label) {
 
 	/** Waldur's username generation policies. */
 	static final List<Choice> USERNAME_POLICIES = of(List.of(UsernamePolicy.values()));

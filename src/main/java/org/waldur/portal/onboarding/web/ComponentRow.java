@@ -1,5 +1,7 @@
 package org.waldur.portal.onboarding.web;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +17,10 @@ import org.waldur.portal.waldur.LimitPeriod;
  * Agent understands.
  */
 public class ComponentRow {
+
+	/** The fields of a row as the form shows them. */
+	static final List<String> FIELDS = List.of("type", "name", "measuredUnit", "billingType", "limitPeriod",
+			"limitAmount", "unitFactor");
 
 	@NotBlank(message = "Enter the component type, such as node_hours.")
 	@Size(max = 50, message = "Waldur accepts at most 50 characters.")

@@ -1,6 +1,9 @@
 package org.waldur.portal.onboarding.web;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,6 +32,22 @@ public final class FormView {
 				? this.result.getFieldErrors(path).stream().map(this::message).toList() : List.of();
 		return new FieldView(path, path.replace("[", "").replace("]", ""), (value != null) ? value.toString() : "",
 				errors);
+	}
+
+	/**
+	 * The rows of a list field, such as {@code components}, with the given fields of each
+	 * row.
+	 */
+	public List<RowView> rows(String list, int count, List<String> names) {
+		List<RowView> rows = new ArrayList<>(count);
+		for (int index = 0; index < count; index++) {
+			Map<String, FieldView> fields = new HashMap<>();
+			for (String name : names) {
+				fields.put(name, field(list + "[" + index + "]." + name));
+			}
+			rows.add(new RowView(index, fields));
+		}
+		return rows;
 	}
 
 	/** The messages of the errors of a whole list field, such as "components". */

@@ -186,7 +186,7 @@ class Pickers {
 	 * @param label what the user sees
 	 * @param name the plain name, as stored with the onboarding
 	 */
-	record Choice(String uuid, String url, String label, String name) {
+	public record Choice(String uuid, String url, String label, String name) {
 
 		Choice(String uuid, String url, String label) {
 			this(uuid, url, label, label);
@@ -201,7 +201,7 @@ class Pickers {
 	 * @param categories marketplace categories
 	 * @param problem why the lists are empty, if Waldur could not be reached
 	 */
-	record Options(List<Choice> customers, List<Choice> categories, @Nullable String problem) {
+	public record Options(List<Choice> customers, List<Choice> categories, @Nullable String problem) {
 	}
 
 	private record Found(List<Choice> items, long total) {

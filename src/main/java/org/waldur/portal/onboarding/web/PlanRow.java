@@ -1,5 +1,7 @@
 package org.waldur.portal.onboarding.web;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +12,9 @@ import org.waldur.portal.waldur.BillingUnit;
  * One plan row of the offering form.
  */
 public class PlanRow {
+
+	/** The fields of a row as the form shows them. */
+	static final List<String> FIELDS = List.of("name", "description", "unit");
 
 	@NotBlank(message = "Enter the name of the plan.")
 	@Size(max = 150, message = "Waldur accepts at most 150 characters.")

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.waldur.portal.onboarding.IntegrationInput;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
+import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.Viewer;
 
 import org.springframework.stereotype.Component;
@@ -50,13 +51,15 @@ class StepForms {
 			return;
 		}
 		model.addAttribute("form", form);
-		Map<String, List<String>> rejected = this.pages.rejectedFields(session, step);
+		// Read once for the whole page: StepPages#fill takes it from the model.
+		StepAttempt last = this.pages.lastAttempt(model, session, step);
+		Map<String, List<String>> rejected = StepPages.rejectedFields(last);
 		if (!rejected.isEmpty() && session.isEditable(step)) {
 			BindingResult result = new BeanPropertyBindingResult(form, "form");
 			WaldurFieldErrors.apply(result, rejected);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 		}
-		if (step == OnboardingStep.OFFERING && this.pages.editing(session, step, viewer, editRequested)) {
+		if (step == OnboardingStep.OFFERING && StepPages.editing(session, step, viewer, editRequested, last)) {
 			OfferingStepController.addPickers(model, this.pickers, (OfferingForm) form, session);
 		}
 	}

@@ -50,7 +50,7 @@ class StepPages {
 	 */
 	void fill(Model model, OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
 		StepExecution execution = session.step(step);
-		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
+		StepAttempt last = lastAttempt(model, session, step);
 		boolean editing = editing(session, step, viewer, editRequested, last);
 		StepStatus status = execution.getStatus();
 		boolean mayChange = viewer.mayChange(session);
@@ -63,6 +63,10 @@ class StepPages {
 		model.addAttribute("blockedByHref", (blocker != null) ? href(session, blocker) : null);
 		model.addAttribute("step", step);
 		model.addAttribute("stepStatus", status);
+		model.addAttribute("stepDone", status == StepStatus.DONE);
+		model.addAttribute("stepBadge", badge(status));
+		// Only the offering is looked up by name before it is created.
+		model.addAttribute("checksNameFirst", step == OnboardingStep.OFFERING);
 		model.addAttribute("mayChange", mayChange);
 		model.addAttribute("editable", editable(session, step, viewer));
 		model.addAttribute("editing", editing);
@@ -110,7 +114,13 @@ class StepPages {
 		Object bound = model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form");
 		BindingResult result = (bound instanceof BindingResult given) ? given
 				: new BeanPropertyBindingResult(form, "form");
-		model.addAttribute("fields", new FormView(result, this.messages));
+		FormView fields = new FormView(result, this.messages);
+		model.addAttribute("fields", fields);
+		if (form instanceof OfferingForm offering) {
+			model.addAttribute("componentRows",
+					fields.rows("components", offering.getComponents().size(), ComponentRow.FIELDS));
+			model.addAttribute("planRows", fields.rows("plans", offering.getPlans().size(), PlanRow.FIELDS));
+		}
 		model.addAttribute("billingTypes", Choice.BILLING_TYPES);
 		model.addAttribute("limitPeriods", Choice.LIMIT_PERIODS);
 		model.addAttribute("planUnits", Choice.PLAN_UNITS);
@@ -159,6 +169,20 @@ class StepPages {
 	}
 
 	/**
+	 * The last attempt of the step, read once per page: the first reader puts it on the
+	 * model (as {@code lastAttempt}, which the page shows), later ones take it from
+	 * there.
+	 */
+	@Nullable StepAttempt lastAttempt(Model model, OnboardingSession session, OnboardingStep step) {
+		if (model.containsAttribute("lastAttempt")) {
+			return (StepAttempt) model.getAttribute("lastAttempt");
+		}
+		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
+		model.addAttribute("lastAttempt", last);
+		return last;
+	}
+
+	/**
 	 * Whether the page shows the step's form: the viewer may change it and it is open.
 	 */
 	static boolean editable(OnboardingSession session, OnboardingStep step, Viewer viewer) {
@@ -170,11 +194,7 @@ class StepPages {
 	 * editable and has no saved inputs yet, the viewer asked to change them, or Waldur
 	 * rejected them field by field.
 	 */
-	boolean editing(OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested) {
-		return editing(session, step, viewer, editRequested, this.onboarding.lastAttempt(session.getId(), step));
-	}
-
-	private static boolean editing(OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested,
+	static boolean editing(OnboardingSession session, OnboardingStep step, Viewer viewer, boolean editRequested,
 			@Nullable StepAttempt last) {
 		return editable(session, step, viewer)
 				&& (editRequested || !saved(session, step) || !rejectedFields(last).isEmpty());
@@ -191,11 +211,7 @@ class StepPages {
 	}
 
 	/** Waldur's field messages of the last attempt, when it was rejected. */
-	Map<String, List<String>> rejectedFields(OnboardingSession session, OnboardingStep step) {
-		return rejectedFields(this.onboarding.lastAttempt(session.getId(), step));
-	}
-
-	private static Map<String, List<String>> rejectedFields(@Nullable StepAttempt last) {
+	static Map<String, List<String>> rejectedFields(@Nullable StepAttempt last) {
 		if (last == null || last.getOutcome() != AttemptOutcome.REJECTED || last.getFieldErrors() == null) {
 			return Map.of();
 		}
@@ -237,6 +253,15 @@ class StepPages {
 
 	static String href(long id, OnboardingStep step) {
 		return "/onboarding/" + id + "/steps/" + step.slug();
+	}
+
+	/** The colour of a step's status badge. */
+	static String badge(StepStatus status) {
+		return switch (status) {
+			case DONE -> "text-bg-success";
+			case FAILED, NEEDS_RECONCILIATION -> "text-bg-danger";
+			case TODO, RUNNING -> "text-bg-secondary";
+		};
 	}
 
 	private static String runLabel(StepExecution execution, boolean settling, @Nullable StepAttempt last) {

@@ -15,8 +15,26 @@ import org.waldur.portal.onboarding.StepStatus;
  * @param blockedBy the earliest step that must be done before this one can start, or
  * {@code null} when it can start (or is done)
  */
-record StepView(OnboardingStep step, StepStatus status, String state, boolean current, String href,
+public record StepView(OnboardingStep step, StepStatus status, String state, boolean current, String href,
 		@Nullable OnboardingStep blockedBy) {
+
+	/** The classes of the step's entry: its state, whether it is viewed or blocked. */
+	public String cssClass() {
+		return "step step-" + this.state + (this.current ? " step-viewed" : "")
+				+ ((this.blockedBy != null) ? " step-blocked" : "");
+	}
+
+	/**
+	 * The mark before the step's title: a tick when done, "!" when it failed, else its
+	 * number.
+	 */
+	public String mark() {
+		return switch (this.state) {
+			case "done" -> "✓";
+			case "failed" -> "!";
+			default -> String.valueOf(this.step.number());
+		};
+	}
 
 	/** What the step list says of the step, in words. */
 	public String stateText() {
