@@ -66,7 +66,6 @@ class StepPages {
 		model.addAttribute("stepDone", status == StepStatus.DONE);
 		model.addAttribute("stepBadge", badge(status));
 		// Only the offering is looked up by name before it is created.
-		model.addAttribute("checksNameFirst", step == OnboardingStep.OFFERING);
 		model.addAttribute("mayChange", mayChange);
 		model.addAttribute("editable", editable(session, step, viewer));
 		model.addAttribute("editing", editing);
