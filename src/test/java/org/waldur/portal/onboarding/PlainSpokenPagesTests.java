@@ -149,6 +149,18 @@ class PlainSpokenPagesTests {
 			.doesNotContain(">none</option>");
 	}
 
+	@Test
+	void theOfferingStepSaysWhereEachValueIsFound() throws Exception {
+		long id = prepared();
+		String page = page("/onboarding/{id}/steps/offering?edit=true", id).replaceAll("\\s+", " ");
+		assertThat(page)
+			.contains("aria-describedby=\"customerUuid-help\"", "aria-describedby=\"categoryUuid-help\"",
+					"aria-describedby=\"description-help\"")
+			.contains("in HomePort: Organizations, the organisation, Service provider")
+			.contains("HomePort: user menu, Credentials, API token")
+			.contains("<strong>unit factor</strong> turns SLURM");
+	}
+
 	private long prepared() {
 		int n = ++counter;
 		return this.driver.prepared("Plain " + n, "plain_agent_" + n, OnboardingDriver.OPERATOR);
