@@ -199,6 +199,14 @@ public class Onboarding {
 	}
 
 	/**
+	 * The last attempt of a step of a loaded session, if any: a step that never ran
+	 * (every recorded attempt counts on its execution first) is answered without a query.
+	 */
+	public @Nullable StepAttempt lastAttempt(OnboardingSession session, OnboardingStep step) {
+		return (session.step(step).getAttempts() == 0) ? null : lastAttempt(session.getId(), step);
+	}
+
+	/**
 	 * Whether a request of the step may still land in Waldur now, so that only look-ups
 	 * are possible.
 	 */

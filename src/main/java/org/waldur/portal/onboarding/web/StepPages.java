@@ -162,7 +162,7 @@ class StepPages {
 		model.addAttribute("providerSettling", settling);
 		model.addAttribute("providerSettlesAt", execution.getSettlesAt());
 		model.addAttribute("providerSettleSeconds", this.onboarding.secondsUntilSettled(session, register));
-		StepAttempt lastRegistration = this.onboarding.lastAttempt(session.getId(), register);
+		StepAttempt lastRegistration = this.onboarding.lastAttempt(session, register);
 		model.addAttribute("providerLastAttempt", lastRegistration);
 		model.addAttribute("providerRunLabel", runLabel(execution, settling, lastRegistration));
 	}
@@ -176,7 +176,7 @@ class StepPages {
 		if (model.containsAttribute("lastAttempt")) {
 			return (StepAttempt) model.getAttribute("lastAttempt");
 		}
-		StepAttempt last = this.onboarding.lastAttempt(session.getId(), step);
+		StepAttempt last = this.onboarding.lastAttempt(session, step);
 		model.addAttribute("lastAttempt", last);
 		return last;
 	}

@@ -3,6 +3,7 @@ package org.waldur.portal.onboarding.web;
 import org.junit.jupiter.api.Test;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingDriver;
+import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,9 +12,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -22,7 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * What a step page reads to be shown: the step's last attempt once, however many parts of
- * the page (the form, whether it is shown for editing, the result) need it.
+ * the page (the form, whether it is shown for editing, the result) need it, and not at
+ * all for a step that never ran.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -40,7 +44,9 @@ class StepPageReadsTests {
 		clearInvocations(this.onboarding);
 		this.mvc.perform(get("/onboarding/{id}/steps/offering", id).with(user("operator").roles("OPERATOR")))
 			.andExpect(status().isOk());
-		verify(this.onboarding, times(1)).lastAttempt(anyLong(), eq(OnboardingStep.OFFERING));
+		verify(this.onboarding, times(1)).lastAttempt(any(OnboardingSession.class), eq(OnboardingStep.OFFERING));
+		// Neither the step nor the provider registration ever ran: nothing to query.
+		verify(this.onboarding, never()).lastAttempt(anyLong(), any(OnboardingStep.class));
 	}
 
 }
