@@ -118,7 +118,7 @@ public enum OnboardingStep {
 
 	/** The steps of the wizard, in order. */
 	public static List<OnboardingStep> wizard() {
-		return Arrays.stream(values()).filter(OnboardingStep::inWizard).toList();
+		return Wizard.STEPS;
 	}
 
 	/** 1-based position shown to users. */
@@ -154,6 +154,13 @@ public enum OnboardingStep {
 	/** The steps that must be done before this one can run. */
 	public List<OnboardingStep> prerequisites() {
 		return inWizard() ? wizard().subList(0, ordinal()) : wizard();
+	}
+
+	/** The wizard's steps, listed once: pages ask for them many times. */
+	private static final class Wizard {
+
+		static final List<OnboardingStep> STEPS = Arrays.stream(values()).filter(OnboardingStep::inWizard).toList();
+
 	}
 
 	public static Optional<OnboardingStep> fromSlug(String slug) {

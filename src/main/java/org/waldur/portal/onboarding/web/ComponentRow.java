@@ -18,9 +18,12 @@ import org.waldur.portal.waldur.LimitPeriod;
  */
 public class ComponentRow {
 
-	/** The fields of a row as the form shows them. */
-	static final List<String> FIELDS = List.of("type", "name", "measuredUnit", "billingType", "limitPeriod",
-			"limitAmount", "unitFactor");
+	/** The columns of a row as the form shows them. */
+	static final List<Column> COLUMNS = List.of(Column.text("type", "Type", "col-md-2"),
+			Column.text("name", "Name", "col-md-2"), Column.text("measuredUnit", "Measured unit", "col-md-2"),
+			Column.list("billingType", "Billing type", Choice.BILLING_TYPES, "col-md-2"),
+			Column.list("limitPeriod", "Limit period", Choice.LIMIT_PERIODS, "col-md-1"),
+			Column.number("limitAmount", "Limit", "col-md-1"), Column.number("unitFactor", "Unit factor", "col-md-1"));
 
 	@NotBlank(message = "Enter the component type, such as node_hours.")
 	@Size(max = 50, message = "Waldur accepts at most 50 characters.")

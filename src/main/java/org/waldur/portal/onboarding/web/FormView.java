@@ -35,17 +35,20 @@ public final class FormView {
 	}
 
 	/**
-	 * The rows of a list field, such as {@code components}, with the given fields of each
-	 * row.
+	 * The rows of a list field, such as {@code components}, with a cell for each of the
+	 * given columns.
 	 */
-	public List<RowView> rows(String list, int count, List<String> names) {
+	public List<RowView> rows(String list, int count, List<Column> columns) {
 		List<RowView> rows = new ArrayList<>(count);
 		for (int index = 0; index < count; index++) {
 			Map<String, FieldView> fields = new HashMap<>();
-			for (String name : names) {
-				fields.put(name, field(list + "[" + index + "]." + name));
+			List<CellView> cells = new ArrayList<>(columns.size());
+			for (Column column : columns) {
+				FieldView field = field(list + "[" + index + "]." + column.name());
+				fields.put(column.name(), field);
+				cells.add(new CellView(column, field));
 			}
-			rows.add(new RowView(index, fields));
+			rows.add(new RowView(index, fields, List.copyOf(cells)));
 		}
 		return rows;
 	}

@@ -13,8 +13,10 @@ import org.waldur.portal.waldur.BillingUnit;
  */
 public class PlanRow {
 
-	/** The fields of a row as the form shows them. */
-	static final List<String> FIELDS = List.of("name", "description", "unit");
+	/** The columns of a row as the form shows them. */
+	static final List<Column> COLUMNS = List.of(Column.text("name", "Name", "col-md-3"),
+			Column.text("description", "Description", "col-md-5"),
+			Column.list("unit", "Billing unit", Choice.PLAN_UNITS, "col-md-2"));
 
 	@NotBlank(message = "Enter the name of the plan.")
 	@Size(max = 150, message = "Waldur accepts at most 150 characters.")

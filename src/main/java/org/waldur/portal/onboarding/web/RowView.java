@@ -1,5 +1,6 @@
 package org.waldur.portal.onboarding.web;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Map;
  *
  * @param index the row's position from 0, as in its fields' names
  * @param fields the row's fields by property name, such as {@code type}
+ * @param cells the row's fields in the order of the form's columns
  */
-public record RowView(int index, Map<String, FieldView> fields) {
+public record RowView(int index, Map<String, FieldView> fields, List<CellView> cells) {
 
 	/** The row's position from 1, as users count. */
 	public int number() {

@@ -117,12 +117,9 @@ class StepPages {
 		model.addAttribute("fields", fields);
 		if (form instanceof OfferingForm offering) {
 			model.addAttribute("componentRows",
-					fields.rows("components", offering.getComponents().size(), ComponentRow.FIELDS));
-			model.addAttribute("planRows", fields.rows("plans", offering.getPlans().size(), PlanRow.FIELDS));
+					fields.rows("components", offering.getComponents().size(), ComponentRow.COLUMNS));
+			model.addAttribute("planRows", fields.rows("plans", offering.getPlans().size(), PlanRow.COLUMNS));
 		}
-		model.addAttribute("billingTypes", Choice.BILLING_TYPES);
-		model.addAttribute("limitPeriods", Choice.LIMIT_PERIODS);
-		model.addAttribute("planUnits", Choice.PLAN_UNITS);
 	}
 
 	/**

@@ -33,7 +33,8 @@ class StepPageExpressionsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "item.cssClass", "item.mark", "item.step.title", "item.stateText()", "item.current",
 			"o.value", "o.label", "f.is(o.value)", "choice.uuid", "choice.label", "pickers.customers",
-			"row.field('type').value", "row.number" })
+			"row.field('type').value", "row.number", "row.cells", "cell.column.width", "cell.column.label",
+			"cell.column.list", "cell.column.type", "cell.column.options", "cell.field.id" })
 	void compiles(String source) throws Exception {
 		try (GenericApplicationContext context = new GenericApplicationContext()) {
 			context.refresh();
@@ -44,7 +45,8 @@ class StepPageExpressionsTests {
 							"/onboarding/1/steps/offering", null),
 					"o", Choice.BILLING_TYPES.get(0), "f", field, "choice", choice, "pickers",
 					new Pickers.Options(List.of(choice), List.of(), null), "row",
-					new RowView(0, Map.of("type", field)));
+					new RowView(0, Map.of("type", field), List.of(new CellView(ComponentRow.COLUMNS.get(0), field))),
+					"cell", new CellView(ComponentRow.COLUMNS.get(3), field));
 			SpelExpression expression = (SpelExpression) PARSER.parseExpression(source);
 			for (int n = 0; n < 150; n++) {
 				expression.getValue(new ThymeleafEvaluationContext(context, null), variables);
