@@ -1,10 +1,6 @@
 package org.waldur.portal.onboarding;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +120,9 @@ class StepHandlerCallsTests {
 	@Test
 	void aRunSendsTheCallOfItsHandler() {
 		wireMock.stubFor(get(urlPathEqualTo("/api/marketplace-provider-offerings/" + OFFERING_UUID + "/"))
-			.willReturn(json(200, fixture("offering.json"))));
+			.willReturn(json(200, WaldurTestClients.fixture("offering.json"))));
 		wireMock.stubFor(post(urlPathEqualTo("/api/marketplace-provider-offerings/" + OFFERING_UUID + "/activate/"))
-			.willReturn(json(200, fixture("detail-state.json"))));
+			.willReturn(json(200, WaldurTestClients.fixture("detail-state.json"))));
 		StepRun run = run(WaldurCredential.Kind.STAFF, WaldurCredential.staff());
 		WaldurRequestPreview preview = this.executor.preview(OnboardingStep.ACTIVATION, run).orElseThrow();
 
@@ -173,12 +169,12 @@ class StepHandlerCallsTests {
 
 	private static String answer(OnboardingStep step) {
 		return switch (step) {
-			case OFFERING -> fixture("offering.json");
+			case OFFERING -> WaldurTestClients.fixture("offering.json");
 			case INTEGRATION -> "";
-			case ACTIVATION -> fixture("detail-state.json");
-			case SERVICE_ACCOUNT, KEEP_TOKEN -> fixture("user.json");
-			case MANAGER_ROLE -> fixture("role-expiration.json");
-			case TOKEN, TOKEN_REFRESH -> fixture("user-auth-token.json");
+			case ACTIVATION -> WaldurTestClients.fixture("detail-state.json");
+			case SERVICE_ACCOUNT, KEEP_TOKEN -> WaldurTestClients.fixture("user.json");
+			case MANAGER_ROLE -> WaldurTestClients.fixture("role-expiration.json");
+			case TOKEN, TOKEN_REFRESH -> WaldurTestClients.fixture("user-auth-token.json");
 			case SERVICE_PROVIDER -> "{\"uuid\": \"5e7f1c0a3a2b7e4d1c9a8b7c6d5e4f3a\", \"customer\": \"" + api()
 					+ "customers/" + CUSTOMER_UUID + "/\"}";
 		};
@@ -208,18 +204,6 @@ class StepHandlerCallsTests {
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-	}
-
-	private static String fixture(String name) {
-		try (InputStream in = StepHandlerCallsTests.class.getResourceAsStream("/waldur/responses/" + name)) {
-			if (in == null) {
-				throw new IllegalArgumentException("No fixture " + name);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -15,4 +15,9 @@ public final class WaldurTestClients {
 		return WaldurWireMockSupport.client(new WaldurWireMockSupport.TestEndpoint(apiRoot, staffToken, false));
 	}
 
+	/** A canned, contract-valid Waldur response under {@code waldur/responses/}. */
+	public static String fixture(String name) {
+		return WaldurWireMockSupport.fixture(name);
+	}
+
 }
