@@ -21,6 +21,7 @@ import org.waldur.portal.waldur.UserAuthToken;
 import org.waldur.portal.waldur.UsernamePolicy;
 import org.waldur.portal.waldur.WaldurAuthorizationException;
 import org.waldur.portal.waldur.WaldurClient;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurRole;
@@ -263,7 +264,7 @@ class HandoverProbe {
 		Instant lastUse = session.getServiceTokenCreated();
 		String source = "as recorded by the portal";
 		try {
-			UserAuthToken token = this.waldur.getToken(session.getUserUuid()).value();
+			UserAuthToken token = this.waldur.send(WaldurCalls.getToken(session.getUserUuid())).value();
 			seconds = token.userTokenLifetime();
 			lastUse = (token.created() != null) ? token.created().toInstant() : null;
 			source = "as Waldur reports it to staff";

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -355,10 +356,9 @@ public class Onboarding {
 		}
 		catch (RuntimeException ex) {
 			log.error("Step {} of onboarding {} failed unexpectedly ({})", step, id, ex.getClass().getName());
-			outcome = new StepOutcome(AttemptOutcome.FAILED,
-					"The portal could not finish this step (" + ex.getClass().getSimpleName()
-							+ "). Nothing was lost; try again or ask support.",
-					calls.exchanges(), Map.of(), null, false);
+			outcome = StepOutcome.unchanged(AttemptOutcome.FAILED, "The portal could not finish this step ("
+					+ ex.getClass().getSimpleName() + "). Nothing was lost; try again or ask support.",
+					calls.exchanges(), Map.of());
 		}
 		return record(id, step, claim, outcome, viewer);
 	}
@@ -397,7 +397,7 @@ public class Onboarding {
 			throw new StepNotRunnableException("Waldur could not confirm offering " + offeringUuid + ": "
 					+ ex.getMessage() + " Nothing was recorded; try again.");
 		}
-		if (outcome.outcome() != AttemptOutcome.RECONCILED || outcome.update() == null) {
+		if (outcome.outcome() != AttemptOutcome.RECONCILED) {
 			throw new StepNotRunnableException(outcome.message());
 		}
 		try {
@@ -426,11 +426,10 @@ public class Onboarding {
 				+ ((others.size() == 1) ? "The other one is" : "The others are") + " left in Waldur for clean-up: "
 				+ String.join(", ", others) + ". Nothing was deleted in Waldur.";
 		session.chooseOffering(offeringUuid, message, now);
-		Objects.requireNonNull(read.update()).apply(session, now);
+		session.apply(read.result(), sealer(session), now);
 		this.sessions.saveAndFlush(session);
 		int attemptNo = session.step(OnboardingStep.OFFERING).getAttempts();
-		StepOutcome recorded = new StepOutcome(AttemptOutcome.RECONCILED, message, read.exchanges(), Map.of(), null,
-				false);
+		StepOutcome recorded = StepOutcome.unchanged(AttemptOutcome.RECONCILED, message, read.exchanges(), Map.of());
 		StepAttempt attempt = this.attempts.save(toAttempt(id, OnboardingStep.OFFERING,
 				new Claim(attemptNo, claim.startedAt(), claim.run()), recorded, viewer, now));
 		this.events.publishEvent(new OnboardingEvents.StepAttempted(id, OnboardingStep.OFFERING, attemptNo,
@@ -539,15 +538,28 @@ public class Onboarding {
 				: Optional.empty();
 	}
 
-	private StepExecutor.Run snapshotForPreview(OnboardingSession session, OnboardingStep step, WaldurVersion waldur) {
-		WaldurCredential credential = (step.tokenChoice() == OnboardingStep.TokenChoice.OWNER_OR_STAFF
-				&& session.hasOwnerToken()) ? WaldurCredential.owner("preview-only") : WaldurCredential.staff();
-		if (step.tokenChoice() == OnboardingStep.TokenChoice.SERVICE_ACCOUNT) {
-			credential = WaldurCredential.serviceAccount("preview-only");
-		}
-		return new StepExecutor.Run(credential, false, null, this.clock.instant(), session.getOfferingInput(),
-				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
-				session.getUserUuid(), null, session.getKeepTokenSeconds(), waldur);
+	/**
+	 * What a preview of the step needs: the inputs and the kind of token the step would
+	 * use, no token.
+	 */
+	private StepRun snapshotForPreview(OnboardingSession session, OnboardingStep step, WaldurVersion waldur) {
+		return new StepRun(credentialKind(session, step), null, false, null, this.clock.instant(),
+				session.getOfferingInput(), session.getIntegrationInput(), session.getAccountInput(),
+				session.getOfferingUuid(), session.getUserUuid(), null, session.getKeepTokenSeconds(), waldur);
+	}
+
+	/**
+	 * The kind of token {@code step} goes with: the service account's own for the steps
+	 * only it may take, the owner's when one is stored for a step that allows it, else
+	 * the staff token.
+	 */
+	private static WaldurCredential.Kind credentialKind(OnboardingSession session, OnboardingStep step) {
+		return switch (step.tokenChoice()) {
+			case SERVICE_ACCOUNT -> WaldurCredential.Kind.SERVICE_ACCOUNT;
+			case OWNER_OR_STAFF ->
+				session.hasOwnerToken() ? WaldurCredential.Kind.ORGANISATION_OWNER : WaldurCredential.Kind.STAFF;
+			case STAFF -> WaldurCredential.Kind.STAFF;
+		};
 	}
 
 	private Claim claim(long id, OnboardingStep step, long version, String fingerprint, Viewer viewer) {
@@ -593,27 +605,25 @@ public class Onboarding {
 	private StepOutcome failure(WaldurException ex, StepOutcome.Builder calls) {
 		if (ex instanceof WaldurBusyException) {
 			// The refused call was never sent: only the calls before it are on record.
-			return new StepOutcome(AttemptOutcome.FAILED,
-					ex.getMessage() + " Nothing changed in Waldur; your inputs are kept.", calls.exchanges(), Map.of(),
-					null, false);
+			return StepOutcome.unchanged(AttemptOutcome.FAILED,
+					ex.getMessage() + " Nothing changed in Waldur; your inputs are kept.", calls.exchanges(), Map.of());
 		}
 		List<WaldurExchange> exchanges = new ArrayList<>(calls.exchanges());
 		exchanges.add(ex.exchange());
 		if (ex instanceof WaldurRejectedException rejected) {
-			return new StepOutcome(AttemptOutcome.REJECTED, ex.getMessage(), exchanges, rejected.fieldErrors(), null,
-					false);
+			return StepOutcome.unchanged(AttemptOutcome.REJECTED, ex.getMessage(), exchanges, rejected.fieldErrors());
 		}
 		if (ex instanceof WaldurAuthorizationException || ex instanceof WaldurNotFoundException) {
-			return new StepOutcome(AttemptOutcome.REJECTED, ex.getMessage(), exchanges, Map.of(), null, false);
+			return StepOutcome.unchanged(AttemptOutcome.REJECTED, ex.getMessage(), exchanges, Map.of());
 		}
 		if (ex instanceof WaldurOutcomeUnknownException) {
-			return new StepOutcome(AttemptOutcome.OUTCOME_UNKNOWN,
+			return StepOutcome.unchanged(AttemptOutcome.OUTCOME_UNKNOWN,
 					sentence(ex.getMessage()) + " The next try checks Waldur first, so nothing is created twice.",
-					exchanges, Map.of(), null, false);
+					exchanges, Map.of());
 		}
-		return new StepOutcome(AttemptOutcome.FAILED,
+		return StepOutcome.unchanged(AttemptOutcome.FAILED,
 				sentence(ex.getMessage()) + " Your inputs are kept; try again when Waldur is back.", exchanges,
-				Map.of(), null, false);
+				Map.of());
 	}
 
 	/**
@@ -630,13 +640,7 @@ public class Onboarding {
 				.orElseThrow(() -> new OnboardingNotFoundException(id));
 			Instant now = this.clock.instant();
 			boolean wasCompleted = session.getStatus() == OnboardingStatus.COMPLETED;
-			if (outcome.update() instanceof StepExecutor.TokenUpdate token) {
-				session.storeServiceToken(this.secrets.encrypt(token.token(), purpose(session, "service-token")),
-						token.created(), token.lifetime(), now);
-			}
-			else if (outcome.update() != null) {
-				outcome.update().apply(session, now);
-			}
+			session.apply(outcome.result(), sealer(session), now);
 			if (outcome.needsDecision()) {
 				session.stopForDecision(step, outcome.message(), now);
 			}
@@ -719,7 +723,7 @@ public class Onboarding {
 				exchange.responseBody(), exchange.durationMillis());
 	}
 
-	private StepExecutor.Run snapshot(OnboardingSession session, OnboardingStep step, boolean reconcile,
+	private StepRun snapshot(OnboardingSession session, OnboardingStep step, boolean reconcile,
 			@Nullable Instant settlesAt, Instant now, WaldurVersion waldur) {
 		WaldurCredential credential = WaldurCredential.staff();
 		String sealedOwner = session.getOwnerTokenSecret();
@@ -736,7 +740,7 @@ public class Onboarding {
 		}
 		String heldToken = (step == OnboardingStep.TOKEN_REFRESH && reconcile && sealedToken != null)
 				? this.secrets.decrypt(sealedToken, purpose(session, "service-token")) : null;
-		return new StepExecutor.Run(credential, reconcile, settlesAt, now, session.getOfferingInput(),
+		return new StepRun(credential.kind(), credential, reconcile, settlesAt, now, session.getOfferingInput(),
 				session.getIntegrationInput(), session.getAccountInput(), session.getOfferingUuid(),
 				session.getUserUuid(), heldToken, session.getKeepTokenSeconds(), waldur);
 	}
@@ -753,7 +757,7 @@ public class Onboarding {
 		return "This onboarding changed since you opened the page. Reload it and check the step before sending again.";
 	}
 
-	private void change(long id, @Nullable Long version, Viewer viewer, StepOutcome.SessionUpdate update) {
+	private void change(long id, @Nullable Long version, Viewer viewer, Edit update) {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				OnboardingSession session = get(id, viewer);
@@ -783,7 +787,20 @@ public class Onboarding {
 		return "onboarding:" + session.getId() + ":" + secret;
 	}
 
-	private record Claim(int attemptNo, @Nullable Instant startedAt, StepExecutor.Run run) {
+	/** Encrypts a fetched service-account token for storing on {@code session}. */
+	private UnaryOperator<String> sealer(OnboardingSession session) {
+		return (token) -> this.secrets.encrypt(token, purpose(session, "service-token"));
+	}
+
+	private record Claim(int attemptNo, @Nullable Instant startedAt, StepRun run) {
+	}
+
+	/** An edit of a session's inputs or hand-over, saved in its own transaction. */
+	@FunctionalInterface
+	private interface Edit {
+
+		void apply(OnboardingSession session, Instant now);
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
@@ -531,6 +532,15 @@ public class OnboardingSession {
 			throw new StepNotRunnableException("Offering " + uuid + " is not one of the offerings Waldur held under "
 					+ "this onboarding's name. Choose one of those listed.");
 		}
+	}
+
+	/**
+	 * Records what a step run learnt about Waldur, in the transaction that saves its
+	 * attempt.
+	 * @param seal encrypts a service-account token for storing
+	 */
+	void apply(StepResult result, UnaryOperator<String> seal, Instant now) {
+		result.applyTo(this, seal, now);
 	}
 
 	void recordOffering(String uuid, String url, String state, List<String> plans, List<String> components,

@@ -1,11 +1,9 @@
 package org.waldur.portal.onboarding;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.waldur.portal.waldur.WaldurExchange;
 
 /**
@@ -16,19 +14,17 @@ import org.waldur.portal.waldur.WaldurExchange;
  * @param message what the user is told
  * @param exchanges the Waldur calls made, in order
  * @param fieldErrors Waldur's messages per field, for a rejected request
- * @param update what to record on the session; applied in the same transaction as the
+ * @param result what to record on the session; applied in the same transaction as the
  * attempt
  * @param needsDecision whether a person must decide before the step can go on
  */
 record StepOutcome(AttemptOutcome outcome, String message, List<WaldurExchange> exchanges,
-		Map<String, List<String>> fieldErrors, @Nullable SessionUpdate update, boolean needsDecision) {
+		Map<String, List<String>> fieldErrors, StepResult result, boolean needsDecision) {
 
-	/** A change to record on the session when the attempt is saved. */
-	@FunctionalInterface
-	interface SessionUpdate {
-
-		void apply(OnboardingSession session, Instant now);
-
+	/** An outcome that records nothing on the session, such as a failure. */
+	static StepOutcome unchanged(AttemptOutcome outcome, String message, List<WaldurExchange> exchanges,
+			Map<String, List<String>> fieldErrors) {
+		return new StepOutcome(outcome, message, exchanges, fieldErrors, StepResult.UNCHANGED, false);
 	}
 
 	static Builder calls() {
@@ -49,17 +45,17 @@ record StepOutcome(AttemptOutcome outcome, String message, List<WaldurExchange> 
 			return List.copyOf(this.exchanges);
 		}
 
-		StepOutcome done(AttemptOutcome outcome, String message, @Nullable SessionUpdate update) {
-			return new StepOutcome(outcome, message, exchanges(), Map.of(), update, false);
+		StepOutcome done(AttemptOutcome outcome, String message, StepResult result) {
+			return new StepOutcome(outcome, message, exchanges(), Map.of(), result, false);
 		}
 
 		StepOutcome decision(String message) {
-			return decision(message, null);
+			return decision(message, StepResult.UNCHANGED);
 		}
 
 		/** A stop for a person, with what to record for the decision. */
-		StepOutcome decision(String message, @Nullable SessionUpdate update) {
-			return new StepOutcome(AttemptOutcome.FAILED, message, exchanges(), Map.of(), update, true);
+		StepOutcome decision(String message, StepResult result) {
+			return new StepOutcome(AttemptOutcome.FAILED, message, exchanges(), Map.of(), result, true);
 		}
 
 	}

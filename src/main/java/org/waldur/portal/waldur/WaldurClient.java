@@ -13,8 +13,10 @@ import org.springframework.http.HttpMethod;
 import org.waldur.portal.waldur.WaldurTransport.WaldurResponse;
 
 /**
- * The portal's gateway to Waldur's REST API. Each method makes one call (a GET may be
- * retried), blocks for the answer and returns the typed value with the
+ * The portal's gateway to Waldur's REST API. The change calls of an onboarding are
+ * defined once in {@link WaldurCalls}; {@link #preview(WaldurRequest)} shows one and
+ * {@link #send(WaldurRequest, WaldurCredential)} sends it. Each method makes one call (a
+ * GET may be retried), blocks for the answer and returns the typed value with the
  * {@link WaldurExchange} to keep on record, or throws a {@link WaldurException}:
  * {@link WaldurRejectedException} (400), {@link WaldurAuthorizationException} (401/403),
  * {@link WaldurNotFoundException} (404), {@link WaldurUnavailableException} (5xx,
@@ -26,10 +28,6 @@ import org.waldur.portal.waldur.WaldurTransport.WaldurResponse;
  * UUIDs are Waldur's (32 hex digits, with or without dashes).
  */
 public class WaldurClient {
-
-	private static final String OFFERINGS = "marketplace-provider-offerings/";
-
-	private static final String SERVICE_PROVIDERS = "marketplace-service-providers/";
 
 	private final WaldurTransport transport;
 
@@ -43,64 +41,39 @@ public class WaldurClient {
 		this.pages = new WaldurPages();
 	}
 
-	/** Creates a {@code Marketplace.Slurm} offering in state {@code Draft}. */
-	public WaldurResult<Offering> createOffering(WaldurCredential credential, OfferingRequest request) {
-		return one(WaldurCall.post(WaldurOperation.CREATE_OFFERING, credential, OFFERINGS,
-				WaldurBodies.OfferingCreate.of(request)), Offering.class);
-	}
-
-	/** Replaces the offering's {@code plugin_options}; Waldur answers with no body. */
-	public WaldurExchange updateIntegration(WaldurCredential credential, String offeringUuid, PluginOptions options) {
-		return this.transport
-			.execute(WaldurCall.post(WaldurOperation.UPDATE_INTEGRATION, credential,
-					offering(offeringUuid) + "update_integration/", new WaldurBodies.IntegrationUpdate(options)))
-			.exchange();
+	/**
+	 * Sends a change call (see {@link WaldurCalls}) with {@code credential}.
+	 * @throws IllegalArgumentException when the credential is not of the kind the call
+	 * goes with
+	 */
+	public <T> WaldurResult<T> send(WaldurRequest<T> request, WaldurCredential credential) {
+		WaldurCall call = request.with(credential);
+		if (request.type() == NoContent.class) {
+			WaldurResponse response = this.transport.execute(call);
+			return new WaldurResult<>(request.type().cast(NoContent.INSTANCE), response.exchange());
+		}
+		return one(call, request.type());
 	}
 
 	/**
-	 * Activates a draft or paused offering, always with the staff token (Waldur allows
-	 * staff only). Waldur answers 400 when the offering is already active or has no plan.
+	 * Sends a change call that goes with the staff token.
+	 * @throws IllegalArgumentException when the call goes with another token
 	 */
-	public WaldurResult<OfferingStateChange> activateOffering(String offeringUuid) {
-		return one(WaldurCall.post(WaldurOperation.ACTIVATE_OFFERING, WaldurCredential.staff(),
-				offering(offeringUuid) + "activate/", null), OfferingStateChange.class);
-	}
-
-	/** Creates an active, ordinary user with the staff token. */
-	public WaldurResult<WaldurUser> createUser(NewUser user) {
-		return one(WaldurCall.post(WaldurOperation.CREATE_USER, WaldurCredential.staff(), "users/",
-				WaldurBodies.UserCreate.of(user)), WaldurUser.class);
+	public <T> WaldurResult<T> send(WaldurRequest<T> request) {
+		return send(request, WaldurCredential.staff());
 	}
 
 	/**
-	 * Grants a user a role, such as {@link WaldurRole#OFFERING_MANAGER}, on an offering.
-	 * Waldur answers 400 if the user already holds it.
+	 * The call exactly as {@link #send} would send it, secrets masked, for a user to
+	 * check before confirming; nothing is sent.
 	 */
-	public WaldurResult<RoleGrant> addOfferingUser(WaldurCredential credential, String offeringUuid, String userUuid,
-			WaldurRole role) {
-		WaldurBodies.RoleCreate body = new WaldurBodies.RoleCreate(role.value(), WaldurUuid.of(userUuid).dashed());
-		return one(WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential, offering(offeringUuid) + "add_user/",
-				body), RoleGrant.class);
-	}
-
-	/** Reads the user's current API token, with the staff token. */
-	public WaldurResult<UserAuthToken> getToken(String userUuid) {
-		return one(WaldurCall.get(WaldurOperation.GET_TOKEN, WaldurCredential.staff(), user(userUuid) + "token/"),
-				UserAuthToken.class);
-	}
-
-	/**
-	 * Replaces the user's API token with a new one, with the staff token; the old token
-	 * stops working at once.
-	 */
-	public WaldurResult<UserAuthToken> refreshToken(String userUuid) {
-		return one(WaldurCall.post(WaldurOperation.REFRESH_TOKEN, WaldurCredential.staff(),
-				user(userUuid) + "refresh_token/", null), UserAuthToken.class);
+	public WaldurRequestPreview preview(WaldurRequest<?> request) {
+		return this.transport.preview(request);
 	}
 
 	/** The organisation's SLURM offerings with exactly this name. */
 	public WaldurResult<List<Offering>> findOfferings(WaldurCredential credential, String name, String customerUuid) {
-		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_OFFERINGS, credential, OFFERINGS)
+		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_OFFERINGS, credential, WaldurCalls.OFFERINGS)
 			.query("name_exact", name)
 			.query("customer_uuid", WaldurUuid.require(customerUuid))
 			.query("type", OfferingRequest.SLURM_TYPE);
@@ -114,14 +87,15 @@ public class WaldurClient {
 
 	/** Reads an offering. */
 	public WaldurResult<Offering> getOffering(WaldurCredential credential, String offeringUuid) {
-		return one(WaldurCall.get(WaldurOperation.GET_OFFERING, credential, offering(offeringUuid)), Offering.class);
+		return one(WaldurCall.get(WaldurOperation.GET_OFFERING, credential, WaldurCalls.offering(offeringUuid)),
+				Offering.class);
 	}
 
 	/** The roles a user holds on an offering, filtered by role name. */
 	public WaldurResult<List<OfferingUserRole>> listOfferingUsers(WaldurCredential credential, String offeringUuid,
 			String userUuid, WaldurRole role) {
 		WaldurCall call = WaldurCall
-			.get(WaldurOperation.LIST_OFFERING_USERS, credential, offering(offeringUuid) + "list_users/")
+			.get(WaldurOperation.LIST_OFFERING_USERS, credential, WaldurCalls.offering(offeringUuid) + "list_users/")
 			.query("user", WaldurUuid.require(userUuid))
 			.query("role", role.value());
 		WaldurResponse response = this.transport.execute(call);
@@ -143,28 +117,6 @@ public class WaldurClient {
 	/** The user the credential belongs to. */
 	public WaldurResult<WaldurUser> currentUser(WaldurCredential credential) {
 		return one(WaldurCall.get(WaldurOperation.CURRENT_USER, credential, "users/me/"), WaldurUser.class);
-	}
-
-	/**
-	 * Sets the user's token lifetime ({@code null}: never expires). Waldur lets only the
-	 * user change it: send it with {@code credential} of that user, and read it back,
-	 * since another caller gets 200 and nothing changes.
-	 */
-	public WaldurResult<WaldurUser> setTokenLifetime(WaldurCredential credential, String userUuid,
-			@Nullable Integer seconds) {
-		return one(tokenLifetimeCall(credential, userUuid, seconds), WaldurUser.class);
-	}
-
-	/** The call as {@link #setTokenLifetime} would send it. */
-	public WaldurRequestPreview previewSetTokenLifetime(WaldurCredential credential, String userUuid,
-			@Nullable Integer seconds) {
-		return this.transport.preview(tokenLifetimeCall(credential, userUuid, seconds));
-	}
-
-	private static WaldurCall tokenLifetimeCall(WaldurCredential credential, String userUuid,
-			@Nullable Integer seconds) {
-		return WaldurCall.send(WaldurOperation.SET_TOKEN_LIFETIME, HttpMethod.PATCH, credential, user(userUuid),
-				new WaldurBodies.TokenLifetimeUpdate(seconds, true));
 	}
 
 	/** The site agents registered for the offering, with their services. */
@@ -268,7 +220,8 @@ public class WaldurClient {
 	 */
 	public WaldurResult<List<ServiceProvider>> serviceProviders(WaldurCredential credential,
 			@Nullable String customerUuid) {
-		WaldurCall call = WaldurCall.get(WaldurOperation.FIND_SERVICE_PROVIDERS, credential, SERVICE_PROVIDERS)
+		WaldurCall call = WaldurCall
+			.get(WaldurOperation.FIND_SERVICE_PROVIDERS, credential, WaldurCalls.SERVICE_PROVIDERS)
 			.query("customer_uuid", (customerUuid != null) ? WaldurUuid.require(customerUuid) : null)
 			.query("page_size", WaldurPages.MAX_PAGE_SIZE);
 		WaldurResponse response = this.transport.execute(call);
@@ -278,25 +231,6 @@ public class WaldurClient {
 					|| (provider.customerUuid() != null && WaldurUuid.same(provider.customerUuid(), customerUuid)))
 			.toList();
 		return new WaldurResult<>(providers, response.exchange());
-	}
-
-	/**
-	 * Registers the organisation as a service provider, with the staff token (owners lack
-	 * {@code SERVICE_PROVIDER.REGISTER} by default). Waldur answers 400 when it is one
-	 * already.
-	 */
-	public WaldurResult<ServiceProvider> registerServiceProvider(String customerUrl) {
-		return one(registerCall(customerUrl), ServiceProvider.class);
-	}
-
-	/** The call as {@link #registerServiceProvider} would send it. */
-	public WaldurRequestPreview previewRegisterServiceProvider(String customerUrl) {
-		return this.transport.preview(registerCall(customerUrl));
-	}
-
-	private static WaldurCall registerCall(String customerUrl) {
-		return WaldurCall.post(WaldurOperation.REGISTER_SERVICE_PROVIDER, WaldurCredential.staff(), SERVICE_PROVIDERS,
-				new WaldurBodies.ServiceProviderCreate(customerUrl));
 	}
 
 	/**
@@ -370,59 +304,6 @@ public class WaldurClient {
 	private <T> WaldurResult<T> one(WaldurCall call, Class<T> type) {
 		WaldurResponse response = this.transport.execute(call);
 		return new WaldurResult<>(this.reader.read(call, response, type), response.exchange());
-	}
-
-	private static String offering(String uuid) {
-		return OFFERINGS + WaldurUuid.require(uuid) + "/";
-	}
-
-	private static String user(String uuid) {
-		return "users/" + WaldurUuid.require(uuid) + "/";
-	}
-
-	/** The create-offering call as {@link #createOffering} would send it. */
-	public WaldurRequestPreview previewCreateOffering(WaldurCredential credential, OfferingRequest request) {
-		return this.transport.preview(WaldurCall.post(WaldurOperation.CREATE_OFFERING, credential, OFFERINGS,
-				WaldurBodies.OfferingCreate.of(request)));
-	}
-
-	/** The call as {@link #updateIntegration} would send it. */
-	public WaldurRequestPreview previewUpdateIntegration(WaldurCredential credential, String offeringUuid,
-			PluginOptions options) {
-		return this.transport.preview(WaldurCall.post(WaldurOperation.UPDATE_INTEGRATION, credential,
-				offering(offeringUuid) + "update_integration/", new WaldurBodies.IntegrationUpdate(options)));
-	}
-
-	/** The call as {@link #activateOffering} would send it. */
-	public WaldurRequestPreview previewActivateOffering(String offeringUuid) {
-		return this.transport.preview(WaldurCall.post(WaldurOperation.ACTIVATE_OFFERING, WaldurCredential.staff(),
-				offering(offeringUuid) + "activate/", null));
-	}
-
-	/** The call as {@link #createUser} would send it. */
-	public WaldurRequestPreview previewCreateUser(NewUser user) {
-		return this.transport.preview(WaldurCall.post(WaldurOperation.CREATE_USER, WaldurCredential.staff(), "users/",
-				WaldurBodies.UserCreate.of(user)));
-	}
-
-	/** The call as {@link #addOfferingUser} would send it. */
-	public WaldurRequestPreview previewAddOfferingUser(WaldurCredential credential, String offeringUuid,
-			String userUuid, WaldurRole role) {
-		return this.transport.preview(
-				WaldurCall.post(WaldurOperation.ADD_OFFERING_USER, credential, offering(offeringUuid) + "add_user/",
-						new WaldurBodies.RoleCreate(role.value(), WaldurUuid.of(userUuid).dashed())));
-	}
-
-	/** The call as {@link #getToken} would send it. */
-	public WaldurRequestPreview previewGetToken(String userUuid) {
-		return this.transport
-			.preview(WaldurCall.get(WaldurOperation.GET_TOKEN, WaldurCredential.staff(), user(userUuid) + "token/"));
-	}
-
-	/** The call as {@link #refreshToken} would send it. */
-	public WaldurRequestPreview previewRefreshToken(String userUuid) {
-		return this.transport.preview(WaldurCall.post(WaldurOperation.REFRESH_TOKEN, WaldurCredential.staff(),
-				user(userUuid) + "refresh_token/", null));
 	}
 
 }

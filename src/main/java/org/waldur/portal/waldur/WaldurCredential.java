@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which Waldur token a call is made with: the portal's staff token (resolved per call
- * from the {@link WaldurEndpoint}) or a token of an organisation owner given by the
- * caller. The token never appears in {@link #toString()}.
+ * from the {@link WaldurEndpoint}), a token of an organisation owner, or the service
+ * account's own token, both given by the caller. The token never appears in
+ * {@link #toString()}. A preview needs only the {@link Kind}, never a credential.
  */
 public final class WaldurCredential {
 
@@ -15,11 +16,11 @@ public final class WaldurCredential {
 
 	private final Kind kind;
 
-	private final @Nullable String ownerToken;
+	private final @Nullable String token;
 
-	private WaldurCredential(Kind kind, @Nullable String ownerToken) {
+	private WaldurCredential(Kind kind, @Nullable String token) {
 		this.kind = kind;
-		this.ownerToken = ownerToken;
+		this.token = token;
 	}
 
 	/** The portal's staff token. */
@@ -57,7 +58,7 @@ public final class WaldurCredential {
 	}
 
 	String token(WaldurEndpoint endpoint) {
-		return (this.ownerToken != null) ? this.ownerToken : endpoint.staffToken();
+		return (this.token != null) ? this.token : endpoint.staffToken();
 	}
 
 	@Override

@@ -140,16 +140,20 @@ final class WaldurTransport {
 			.build();
 	}
 
-	/** The call as it would be sent, secrets masked; nothing is sent. */
-	WaldurRequestPreview preview(WaldurCall call) {
+	/**
+	 * The call as it would be sent, secrets masked; nothing is sent. Only the kind of
+	 * token is needed: the staff token is masked if it appears in the body.
+	 */
+	WaldurRequestPreview preview(WaldurRequest<?> request) {
 		WaldurEndpoint endpoint = this.endpoint.get();
-		URI uri = uri(endpoint.apiRoot(), call);
-		String token = call.credential().token(endpoint);
-		String masked = (call.body() != null)
-				? this.masking.mask(this.json.writeValueAsString(call.body()), List.of(token)) : null;
+		URI uri = uri(endpoint.apiRoot(), request.path(), Map.of());
+		List<String> secrets = (request.credentialKind() == WaldurCredential.Kind.STAFF)
+				? List.of(endpoint.staffToken()) : List.of();
+		String masked = (request.body() != null)
+				? this.masking.mask(this.json.writeValueAsString(request.body()), secrets) : null;
 		String body = (masked != null)
 				? this.json.writerWithDefaultPrettyPrinter().writeValueAsString(this.json.readTree(masked)) : null;
-		return new WaldurRequestPreview(call.method().name(), uri.toString(), body, call.credential().kind());
+		return new WaldurRequestPreview(request.method(), uri.toString(), body, request.credentialKind());
 	}
 
 	private WaldurResponse attempt(WaldurCall call, long started) {
@@ -233,10 +237,14 @@ final class WaldurTransport {
 	}
 
 	private static URI uri(URI apiRoot, WaldurCall call) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(apiRoot).path(call.path());
+		return uri(apiRoot, call.path(), call.query());
+	}
+
+	private static URI uri(URI apiRoot, String path, Map<String, String> query) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(apiRoot).path(path);
 		Map<String, Object> values = new HashMap<>();
 		int index = 0;
-		for (Map.Entry<String, String> parameter : call.query().entrySet()) {
+		for (Map.Entry<String, String> parameter : query.entrySet()) {
 			String variable = "q" + index++;
 			builder.queryParam(parameter.getKey(), "{" + variable + "}");
 			values.put(variable, parameter.getValue());

@@ -23,6 +23,7 @@ import org.waldur.portal.onboarding.StepAttempt;
 import org.waldur.portal.onboarding.Viewer;
 import org.waldur.portal.sandbox.SandboxSeed;
 import org.waldur.portal.security.Role;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 
@@ -155,7 +156,7 @@ class AgentHandoverTests {
 	@Test
 	void aTokenRefreshedBehindThePortalsBackFailsTheTokenCheck() {
 		long id = complete("waldur_username", true);
-		this.waldur.refreshToken(session(id).getUserUuid());
+		this.waldur.send(WaldurCalls.refreshToken(session(id).getUserUuid()));
 		Map<HandoverCheck, CheckResult> results = run(id);
 		assertOnlyFailed(results, HandoverCheck.TOKEN_AUTHENTICATES);
 		assertThat(results.get(HandoverCheck.TOKEN_AUTHENTICATES).detail())

@@ -10,6 +10,7 @@ import org.waldur.portal.audit.AuditEntry;
 import org.waldur.portal.audit.AuditLog;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,8 +143,8 @@ class OfferingChoiceTests {
 			.isInstanceOf(StepNotRunnableException.class)
 			.hasMessageContaining("changed since you opened the page");
 		String elsewhere = this.waldur
-			.createOffering(org.waldur.portal.waldur.WaldurCredential.staff(),
-					WaldurRequests.offering(this.driver.offering("Somewhere Else " + counter)))
+			.send(WaldurCalls.createOffering(org.waldur.portal.waldur.WaldurCredential.Kind.STAFF,
+					WaldurRequests.offering(this.driver.offering("Somewhere Else " + counter))))
 			.value()
 			.uuid();
 		assertThatThrownBy(() -> this.onboarding.chooseOffering(id, version, elsewhere, OnboardingDriver.SUPPORT))

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
 import org.waldur.portal.security.Role;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurRequestPreview;
@@ -85,7 +86,8 @@ public final class OnboardingDriver {
 			throw new AssertionError("The create should have had no answer, not " + unknown);
 		}
 		for (int i = 0; i < 2; i++) {
-			waldur.createOffering(WaldurCredential.staff(), WaldurRequests.offering(offering(name)));
+			waldur
+				.send(WaldurCalls.createOffering(WaldurCredential.Kind.STAFF, WaldurRequests.offering(offering(name))));
 		}
 		AttemptOutcome decision = run(id, OnboardingStep.OFFERING, OPERATOR).getOutcome();
 		if (decision != AttemptOutcome.FAILED) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
 import org.waldur.portal.waldur.OfferingRequest;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 
@@ -141,10 +142,10 @@ class OnboardingFaultTests {
 		assertThat(this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR).getOutcome())
 			.isEqualTo(AttemptOutcome.OUTCOME_UNKNOWN);
 		OfferingInput other = this.driver.offering("Differing Offering");
-		this.waldur.createOffering(WaldurCredential.staff(),
+		this.waldur.send(WaldurCalls.createOffering(WaldurCredential.Kind.STAFF,
 				new OfferingRequest(other.name(), "Someone else's", java.net.URI.create(other.customerUrl()),
 						java.net.URI.create(other.categoryUrl()), List.of(),
-						List.of(org.waldur.portal.waldur.OfferingPlanRequest.named("Other plan")), true));
+						List.of(org.waldur.portal.waldur.OfferingPlanRequest.named("Other plan")), true)));
 		StepAttempt decision = this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
 		assertThat(decision.getOutcome()).isEqualTo(AttemptOutcome.FAILED);
 		assertThat(decision.getMessage()).contains("differs", "A person must decide");
@@ -158,8 +159,8 @@ class OnboardingFaultTests {
 		OfferingInput input = this.driver.offering("Interrupted");
 		// The portal died after Waldur created the offering and before the result was
 		// saved.
-		this.waldur.createOffering(WaldurCredential.staff(),
-				org.waldur.portal.onboarding.WaldurRequestsAccess.offering(input));
+		this.waldur.send(WaldurCalls.createOffering(WaldurCredential.Kind.STAFF,
+				org.waldur.portal.onboarding.WaldurRequestsAccess.offering(input)));
 		this.jdbc.sql(
 				"update onboarding_step set status = 'RUNNING', attempts = 1, started_at = ?, running_by = 'operator', "
 						+ "running_instance = 'crashed' where session_id = ? and step = 'OFFERING'")

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.waldur.portal.sandbox.SandboxFaults;
 import org.waldur.portal.sandbox.SandboxSeed;
 import org.waldur.portal.waldur.OpenApiContract;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 
@@ -230,7 +231,8 @@ class WizardPagesTests {
 		OfferingInput saved = this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingInput();
 		assertThat(saved).isNotNull();
 		assertThat(saved.backendId()).isEqualTo("alpha-cluster_1");
-		String body = this.waldur.previewCreateOffering(WaldurCredential.staff(), WaldurRequestsAccess.offering(saved))
+		String body = this.waldur
+			.preview(WaldurCalls.createOffering(WaldurCredential.Kind.STAFF, WaldurRequestsAccess.offering(saved)))
 			.body();
 		OpenApiContract.load().assertValid("OfferingCreateRequest", body);
 		assertThat(JsonMapper.shared().readTree(body).path("backend_id").asString()).isEqualTo("alpha-cluster_1");

@@ -21,6 +21,7 @@ import org.waldur.portal.onboarding.StepStatus;
 import org.waldur.portal.waldur.AgentIdentity;
 import org.waldur.portal.waldur.AgentRegistration;
 import org.waldur.portal.waldur.AgentService;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurExchange;
@@ -122,11 +123,13 @@ class SandboxAgentFlowTests extends SandboxTestSupport {
 		WaldurCredential agent = WaldurCredential
 			.serviceAccount(get(staff(), "users/" + user + "/token/").json().get("token").stringValue());
 
-		WaldurResult<WaldurUser> patched = this.waldur.setTokenLifetime(agent, user, null);
+		WaldurResult<WaldurUser> patched = this.waldur.send(WaldurCalls.setTokenLifetime(agent.kind(), user, null),
+				agent);
 		assertRequest(patched.exchange(), "PatchedUserRequest");
 		SandboxContractFlowTests.assertResponse(patched.exchange(), 200, "User");
 		assertThat(this.waldur.currentUser(agent).value().tokenLifetime()).isNull();
-		WaldurResult<WaldurUser> hours = this.waldur.setTokenLifetime(agent, user, 7200);
+		WaldurResult<WaldurUser> hours = this.waldur.send(WaldurCalls.setTokenLifetime(agent.kind(), user, 7200),
+				agent);
 		assertRequest(hours.exchange(), "PatchedUserRequest");
 		assertThat(this.waldur.currentUser(agent).value().tokenLifetime()).isEqualTo(7200);
 

@@ -19,6 +19,7 @@ import org.waldur.portal.waldur.PluginOptions;
 import org.waldur.portal.waldur.UserAuthToken;
 import org.waldur.portal.waldur.UsernamePolicy;
 import org.waldur.portal.waldur.WaldurAuthorizationException;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurExchange;
@@ -73,7 +74,7 @@ class SandboxContractFlowTests {
 				List.of(new OfferingPlanRequest("Default", "Default plan", BillingUnit.MONTH, null)), true,
 				"alpha_cluster");
 
-		WaldurResult<Offering> created = this.waldur.createOffering(owner, request);
+		WaldurResult<Offering> created = this.waldur.send(WaldurCalls.createOffering(owner.kind(), request), owner);
 		CONTRACT.assertValid("OfferingCreateRequest", created.exchange().requestBody());
 		assertResponse(created.exchange(), 201, "ProviderOfferingDetails");
 		assertThat(JSON.readTree(created.exchange().responseBody()).path("backend_id").asString())
@@ -94,29 +95,33 @@ class SandboxContractFlowTests {
 						null, null)),
 				List.of(new OfferingPlanRequest("Default", "Default plan", BillingUnit.MONTH, null)), true);
 
-		WaldurResult<Offering> created = this.waldur.createOffering(owner, request);
+		WaldurResult<Offering> created = this.waldur.send(WaldurCalls.createOffering(owner.kind(), request), owner);
 		assertResponse(created.exchange(), 201, "ProviderOfferingDetails");
 		assertThat(created.value().state()).isEqualTo("Draft");
 		String offering = created.value().uuid();
 
-		WaldurExchange integration = this.waldur.updateIntegration(owner, offering,
-				new PluginOptions("/home/", 5000, 6000, 5000, "waldur_", UsernamePolicy.WALDUR_USERNAME,
-						AccountNamePolicy.PROJECT_SLUG, true, true, true));
+		WaldurExchange integration = this.waldur
+			.send(WaldurCalls.updateIntegration(owner.kind(), offering, new PluginOptions("/home/", 5000, 6000, 5000,
+					"waldur_", UsernamePolicy.WALDUR_USERNAME, AccountNamePolicy.PROJECT_SLUG, true, true, true)),
+					owner)
+			.exchange();
 		assertThat(integration.status()).isEqualTo(200);
 		assertThat(integration.responseBody()).isNullOrEmpty();
 
-		assertResponse(this.waldur.activateOffering(offering).exchange(), 200, "DetailState");
+		assertResponse(this.waldur.send(WaldurCalls.activateOffering(offering)).exchange(), 200, "DetailState");
 
 		WaldurResult<WaldurUser> user = this.waldur
-			.createUser(new NewUser("contract_agent", "contract_agent@example.org", "test", "agent"));
+			.send(WaldurCalls.createUser(new NewUser("contract_agent", "contract_agent@example.org", "test", "agent")));
 		assertResponse(user.exchange(), 201, "User");
 
-		assertResponse(this.waldur.addOfferingUser(owner, offering, user.value().uuid(), WaldurRole.OFFERING_MANAGER)
+		assertResponse(this.waldur
+			.send(WaldurCalls.addOfferingUser(owner.kind(), offering, user.value().uuid(), WaldurRole.OFFERING_MANAGER),
+					owner)
 			.exchange(), 201, "UserRoleExpirationTime");
 
-		WaldurResult<UserAuthToken> token = this.waldur.getToken(user.value().uuid());
+		WaldurResult<UserAuthToken> token = this.waldur.send(WaldurCalls.getToken(user.value().uuid()));
 		assertResponse(token.exchange(), 200, "UserAuthToken");
-		WaldurResult<UserAuthToken> refreshed = this.waldur.refreshToken(user.value().uuid());
+		WaldurResult<UserAuthToken> refreshed = this.waldur.send(WaldurCalls.refreshToken(user.value().uuid()));
 		assertResponse(refreshed.exchange(), 201, "UserAuthToken");
 		String oldToken = token.value().token().value();
 		String newToken = refreshed.value().token().value();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.waldur.portal.waldur.Customer;
 import org.waldur.portal.waldur.MarketplaceCategory;
 import org.waldur.portal.waldur.ServiceProvider;
+import org.waldur.portal.waldur.WaldurCalls;
 import org.waldur.portal.waldur.WaldurClient;
 import org.waldur.portal.waldur.WaldurCredential;
 import org.waldur.portal.waldur.WaldurExchange;
@@ -85,7 +86,7 @@ class WaldurServerContractTests {
 		SandboxContractFlowTests.assertListResponse(none.exchange(), "ServiceProvider");
 
 		WaldurResult<ServiceProvider> registered = this.waldur
-			.registerServiceProvider(api + "customers/" + customer + "/");
+			.send(WaldurCalls.registerServiceProvider(api + "customers/" + customer + "/"));
 		assertRequest(registered.exchange(), "ServiceProviderRequest");
 		SandboxContractFlowTests.assertResponse(registered.exchange(), 201, "ServiceProvider");
 		assertThat(registered.value().customerUuid()).isEqualTo(customer);
@@ -109,8 +110,9 @@ class WaldurServerContractTests {
 	@Test
 	void theRegistrationPreviewIsTheRequestSent() {
 		String url = "http://127.0.0.1:" + this.port + "/sandbox/api/customers/" + this.seed.otherCustomerUuid() + "/";
-		assertThat(this.waldur.previewRegisterServiceProvider(url).body()).contains("\"customer\"", url);
-		assertThat(this.waldur.previewRegisterServiceProvider(url).url()).endsWith("/marketplace-service-providers/");
+		assertThat(this.waldur.preview(WaldurCalls.registerServiceProvider(url)).body()).contains("\"customer\"", url);
+		assertThat(this.waldur.preview(WaldurCalls.registerServiceProvider(url)).url())
+			.endsWith("/marketplace-service-providers/");
 	}
 
 	private static void assertRequest(WaldurExchange exchange, String schema) {

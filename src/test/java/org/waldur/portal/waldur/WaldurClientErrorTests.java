@@ -64,8 +64,9 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 		wireMock.stubFor(post(urlPathEqualTo(ADD_USER))
 			.willReturn(json(400, "{\"non_field_errors\": [\"User has already the same role in this scope.\"]}")));
 
-		WaldurRejectedException rejected = catchThrowableOfType(WaldurRejectedException.class, () -> this.client
-			.addOfferingUser(WaldurCredential.staff(), OFFERING_UUID, USER_UUID, WaldurRole.OFFERING_MANAGER));
+		WaldurRejectedException rejected = catchThrowableOfType(WaldurRejectedException.class,
+				() -> this.client.send(WaldurCalls.addOfferingUser(WaldurCredential.Kind.STAFF, OFFERING_UUID,
+						USER_UUID, WaldurRole.OFFERING_MANAGER)));
 
 		assertThat(rejected.globalErrors()).containsExactly("User has already the same role in this scope.");
 		assertThat(rejected.fieldErrors()).isEmpty();
@@ -76,7 +77,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 		wireMock.stubFor(post(urlPathEqualTo(ACTIVATE)).willReturn(json(400, "[\"Offering state is invalid.\"]")));
 
 		WaldurRejectedException rejected = catchThrowableOfType(WaldurRejectedException.class,
-				() -> this.client.activateOffering(OFFERING_UUID));
+				() -> this.client.send(WaldurCalls.activateOffering(OFFERING_UUID)));
 
 		assertThat(rejected.globalErrors()).containsExactly("Offering state is invalid.");
 		assertThat(rejected.getMessage())
@@ -109,8 +110,8 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 			.willReturn(json(403, "{\"detail\": \"You do not have permission to perform this action.\"}")));
 
 		assertThatExceptionOfType(WaldurAuthorizationException.class)
-			.isThrownBy(() -> this.client.addOfferingUser(WaldurCredential.owner(OWNER_TOKEN), OFFERING_UUID, USER_UUID,
-					WaldurRole.OFFERING_MANAGER))
+			.isThrownBy(() -> this.client.send(WaldurCalls.addOfferingUser(WaldurCredential.Kind.ORGANISATION_OWNER,
+					OFFERING_UUID, USER_UUID, WaldurRole.OFFERING_MANAGER), WaldurCredential.owner(OWNER_TOKEN)))
 			.withMessage("Granting the offering role needs a staff token or the token of an owner of the organisation; "
 					+ "Waldur refused the organisation-owner token (403: You do not have permission to perform this action.)");
 	}
@@ -121,7 +122,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 			.willReturn(json(403, "{\"detail\": \"You do not have permission to perform this action.\"}")));
 
 		assertThatExceptionOfType(WaldurAuthorizationException.class)
-			.isThrownBy(() -> this.client.activateOffering(OFFERING_UUID))
+			.isThrownBy(() -> this.client.send(WaldurCalls.activateOffering(OFFERING_UUID)))
 			.withMessageStartingWith(
 					"Activating the offering needs a staff token; Waldur refused the staff token (403");
 	}
@@ -131,7 +132,8 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 		wireMock.stubFor(get(urlPathEqualTo("/api/users/" + USER_UUID + "/token/"))
 			.willReturn(json(404, "{\"detail\": \"No User matches the given query.\"}")));
 
-		assertThatExceptionOfType(WaldurNotFoundException.class).isThrownBy(() -> this.client.getToken(USER_UUID))
+		assertThatExceptionOfType(WaldurNotFoundException.class)
+			.isThrownBy(() -> this.client.send(WaldurCalls.getToken(USER_UUID)))
 			.withMessageContaining("No User matches the given query.")
 			.satisfies((ex) -> assertThat(ex.exchange().status()).isEqualTo(404));
 		wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/users/" + USER_UUID + "/token/")));
@@ -184,7 +186,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 			wireMock.stubFor(post(urlPathEqualTo(ACTIVATE)).willReturn(aResponse().withStatus(status)));
 
 			assertThatExceptionOfType(WaldurOutcomeUnknownException.class)
-				.isThrownBy(() -> this.client.activateOffering(OFFERING_UUID))
+				.isThrownBy(() -> this.client.send(WaldurCalls.activateOffering(OFFERING_UUID)))
 				.withMessageContaining("outcome of activating the offering is unknown")
 				.withMessageContaining(String.valueOf(status))
 				.satisfies((ex) -> assertThat(ex.exchange().status()).isEqualTo(status));
@@ -209,7 +211,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 				post(urlPathEqualTo("/api/users/")).willReturn(json(201, fixture("user.json")).withFixedDelay(1500)));
 
 		assertThatExceptionOfType(WaldurOutcomeUnknownException.class)
-			.isThrownBy(() -> impatient.createUser(new NewUser("agent", "agent@example.com", "", "")))
+			.isThrownBy(() -> impatient.send(WaldurCalls.createUser(new NewUser("agent", "agent@example.com", "", ""))))
 			.withMessageContaining("did not answer within 300 ms")
 			.satisfies((ex) -> assertThat(ex.exchange().status()).isNull())
 			.satisfies((ex) -> assertThat(ex.exchange().requestBody()).contains("\"username\":\"agent\""));
@@ -234,8 +236,8 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 			.stubFor(post(urlPathEqualTo(ADD_USER)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		assertThatExceptionOfType(WaldurOutcomeUnknownException.class)
-			.isThrownBy(() -> this.client.addOfferingUser(WaldurCredential.staff(), OFFERING_UUID, USER_UUID,
-					WaldurRole.OFFERING_MANAGER))
+			.isThrownBy(() -> this.client.send(WaldurCalls.addOfferingUser(WaldurCredential.Kind.STAFF, OFFERING_UUID,
+					USER_UUID, WaldurRole.OFFERING_MANAGER)))
 			.withMessageContaining("connection broke");
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(ADD_USER)));
 	}
@@ -245,7 +247,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 		wireMock.stubFor(post(urlPathEqualTo(ACTIVATE)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
 		assertThatExceptionOfType(WaldurOutcomeUnknownException.class)
-			.isThrownBy(() -> this.client.activateOffering(OFFERING_UUID));
+			.isThrownBy(() -> this.client.send(WaldurCalls.activateOffering(OFFERING_UUID)));
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(ACTIVATE)));
 	}
 
@@ -255,7 +257,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 				new TestEndpoint(URI.create("http://localhost:" + closedPort() + "/api/"), STAFF_TOKEN, false));
 
 		assertThatExceptionOfType(WaldurUnavailableException.class)
-			.isThrownBy(() -> nowhere.activateOffering(OFFERING_UUID))
+			.isThrownBy(() -> nowhere.send(WaldurCalls.activateOffering(OFFERING_UUID)))
 			.isNotInstanceOf(WaldurOutcomeUnknownException.class)
 			.withMessageStartingWith("Cannot reach Waldur while activating the offering")
 			.satisfies((ex) -> assertThat(ex.exchange().status()).isNull());
@@ -268,7 +270,8 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 			.withBody("<html>Bad Request</html>")));
 
 		assertThatExceptionOfType(WaldurProtocolException.class)
-			.isThrownBy(() -> this.client.createOffering(WaldurCredential.staff(), WaldurClientTests.offeringRequest()))
+			.isThrownBy(() -> this.client
+				.send(WaldurCalls.createOffering(WaldurCredential.Kind.STAFF, WaldurClientTests.offeringRequest())))
 			.satisfies((ex) -> assertThat(ex.rawBody()).isEqualTo("<html>Bad Request</html>"));
 	}
 
@@ -277,7 +280,7 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 		wireMock.stubFor(post(urlPathEqualTo(ACTIVATE)).willReturn(json(200, "{\"detail\": \"Offering state upd")));
 
 		assertThatExceptionOfType(WaldurProtocolException.class)
-			.isThrownBy(() -> this.client.activateOffering(OFFERING_UUID))
+			.isThrownBy(() -> this.client.send(WaldurCalls.activateOffering(OFFERING_UUID)))
 			.withMessageContaining("not valid JSON")
 			.withMessageContaining("{\"detail\": \"Offering state upd")
 			.satisfies((ex) -> assertThat(ex.rawBody()).isEqualTo("{\"detail\": \"Offering state upd"));
@@ -303,21 +306,21 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 	@Test
 	void rejectsMalformedUuidsBeforeCalling() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.client.activateOffering("../users"));
+			.isThrownBy(() -> this.client.send(WaldurCalls.activateOffering("../users")));
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
 
 	private WaldurRejectedException rejectOfferingWith(String body) {
 		wireMock.stubFor(post(urlPathEqualTo(OFFERINGS)).willReturn(json(400, body)));
-		WaldurRejectedException rejected = catchThrowableOfType(WaldurRejectedException.class,
-				() -> this.client.createOffering(WaldurCredential.staff(), WaldurClientTests.offeringRequest()));
+		WaldurRejectedException rejected = catchThrowableOfType(WaldurRejectedException.class, () -> this.client
+			.send(WaldurCalls.createOffering(WaldurCredential.Kind.STAFF, WaldurClientTests.offeringRequest())));
 		assertThat(rejected).isNotNull();
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(OFFERINGS)));
 		return rejected;
 	}
 
 	private WaldurResult<WaldurUser> createUser() {
-		return this.client.createUser(new NewUser("agent", "agent@example.com", "", ""));
+		return this.client.send(WaldurCalls.createUser(new NewUser("agent", "agent@example.com", "", "")));
 	}
 
 	private static int closedPort() throws Exception {

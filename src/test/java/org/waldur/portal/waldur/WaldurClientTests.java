@@ -36,8 +36,9 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		this.contract.assertValid("ProviderOfferingDetails", response);
 		wireMock.stubFor(post(urlPathEqualTo(OFFERINGS)).willReturn(json(201, response)));
 
-		WaldurResult<Offering> result = this.client.createOffering(WaldurCredential.owner(OWNER_TOKEN),
-				offeringRequest());
+		WaldurResult<Offering> result = this.client.send(
+				WaldurCalls.createOffering(WaldurCredential.Kind.ORGANISATION_OWNER, offeringRequest()),
+				WaldurCredential.owner(OWNER_TOKEN));
 
 		Offering offering = result.value();
 		assertThat(offering.uuid()).isEqualTo(OFFERING_UUID);
@@ -66,8 +67,10 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		wireMock.stubFor(
 				post(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/update_integration/")).willReturn(json(200, "")));
 
-		WaldurExchange exchange = this.client.updateIntegration(WaldurCredential.owner(OWNER_TOKEN), OFFERING_UUID,
-				pluginOptions(null));
+		WaldurExchange exchange = this.client
+			.send(WaldurCalls.updateIntegration(WaldurCredential.Kind.ORGANISATION_OWNER, OFFERING_UUID,
+					pluginOptions(null)), WaldurCredential.owner(OWNER_TOKEN))
+			.exchange();
 
 		assertThat(exchange.status()).isEqualTo(200);
 		String sent = receivedBody(
@@ -84,7 +87,8 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		wireMock.stubFor(
 				post(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/update_integration/")).willReturn(json(200, "")));
 
-		this.client.updateIntegration(WaldurCredential.staff(), OFFERING_UUID, pluginOptions(5000));
+		this.client.send(WaldurCalls.updateIntegration(WaldurCredential.Kind.STAFF, OFFERING_UUID, pluginOptions(5000)))
+			.exchange();
 
 		String sent = receivedBody(
 				postRequestedFor(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/update_integration/")));
@@ -100,7 +104,7 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		wireMock
 			.stubFor(post(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/activate/")).willReturn(json(200, response)));
 
-		WaldurResult<OfferingStateChange> result = this.client.activateOffering(OFFERING_UUID);
+		WaldurResult<OfferingStateChange> result = this.client.send(WaldurCalls.activateOffering(OFFERING_UUID));
 
 		assertThat(result.value().state()).isEqualTo("Active");
 		assertThat(result.value().detail()).isEqualTo("Offering state updated.");
@@ -116,7 +120,7 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		wireMock.stubFor(post(urlPathEqualTo("/api/users/")).willReturn(json(201, response)));
 
 		WaldurResult<WaldurUser> result = this.client
-			.createUser(new NewUser("alpha-hpc-agent", "agent@alpha.example.com", "Alpha", "Agent"));
+			.send(WaldurCalls.createUser(new NewUser("alpha-hpc-agent", "agent@alpha.example.com", "Alpha", "Agent")));
 
 		assertThat(result.value().uuid()).isEqualTo(USER_UUID);
 		assertThat(result.value().username()).isEqualTo("alpha-hpc-agent");
@@ -136,8 +140,9 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		wireMock
 			.stubFor(post(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/add_user/")).willReturn(json(201, response)));
 
-		WaldurResult<RoleGrant> result = this.client.addOfferingUser(WaldurCredential.owner(OWNER_TOKEN), OFFERING_UUID,
-				USER_UUID, WaldurRole.OFFERING_MANAGER);
+		WaldurResult<RoleGrant> result = this.client
+			.send(WaldurCalls.addOfferingUser(WaldurCredential.Kind.ORGANISATION_OWNER, OFFERING_UUID, USER_UUID,
+					WaldurRole.OFFERING_MANAGER), WaldurCredential.owner(OWNER_TOKEN));
 
 		assertThat(result.value().expirationTime()).isNull();
 		String sent = receivedBody(postRequestedFor(urlPathEqualTo(OFFERINGS + OFFERING_UUID + "/add_user/")));
@@ -152,7 +157,7 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		this.contract.assertValid("UserAuthToken", response);
 		wireMock.stubFor(get(urlPathEqualTo("/api/users/" + USER_UUID + "/token/")).willReturn(json(200, response)));
 
-		UserAuthToken token = this.client.getToken(USER_UUID).value();
+		UserAuthToken token = this.client.send(WaldurCalls.getToken(USER_UUID)).value();
 
 		assertThat(token.token().value()).isEqualTo("4f0e1c2d3b4a5968778695a4b3c2d1e0f9e8d7c6");
 		assertThat(token.userUsername()).isEqualTo("alpha-hpc-agent");
@@ -170,7 +175,7 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		wireMock.stubFor(
 				post(urlPathEqualTo("/api/users/" + USER_UUID + "/refresh_token/")).willReturn(json(201, response)));
 
-		WaldurResult<UserAuthToken> result = this.client.refreshToken(USER_UUID);
+		WaldurResult<UserAuthToken> result = this.client.send(WaldurCalls.refreshToken(USER_UUID));
 
 		assertThat(result.value().token().value()).startsWith("99990000");
 		assertThat(result.exchange().status()).isEqualTo(201);
@@ -183,10 +188,10 @@ class WaldurClientTests extends WaldurWireMockSupport {
 		String asNull = fixture("user-auth-token.json").replace("\"user_token_lifetime\": 3600",
 				"\"user_token_lifetime\": null");
 		wireMock.stubFor(get(urlPathEqualTo("/api/users/" + USER_UUID + "/token/")).willReturn(json(200, asText)));
-		assertThat(this.client.getToken(USER_UUID).value().userTokenLifetime()).isEqualTo(3600);
+		assertThat(this.client.send(WaldurCalls.getToken(USER_UUID)).value().userTokenLifetime()).isEqualTo(3600);
 
 		wireMock.stubFor(get(urlPathEqualTo("/api/users/" + USER_UUID + "/token/")).willReturn(json(200, asNull)));
-		assertThat(this.client.getToken(USER_UUID).value().lifetime()).isNull();
+		assertThat(this.client.send(WaldurCalls.getToken(USER_UUID)).value().lifetime()).isNull();
 	}
 
 	@Test

@@ -35,8 +35,8 @@ class WaldurPatienceTests extends WaldurWireMockSupport {
 		awaitRequests(LIMIT);
 
 		long started = System.nanoTime();
-		assertThatThrownBy(
-				() -> limited.createUser(new NewUser("alpha-hpc-agent", "agent@alpha.example.com", "Alpha", "Agent")))
+		assertThatThrownBy(() -> limited
+			.send(WaldurCalls.createUser(new NewUser("alpha-hpc-agent", "agent@alpha.example.com", "Alpha", "Agent"))))
 			.isInstanceOf(WaldurBusyException.class)
 			.hasMessageStartingWith("Waldur is busy, try again in a moment")
 			.hasMessageContaining("nothing was sent for creating the user")

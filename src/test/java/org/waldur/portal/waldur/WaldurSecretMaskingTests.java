@@ -31,7 +31,7 @@ class WaldurSecretMaskingTests extends WaldurWireMockSupport {
 		wireMock.stubFor(post(urlPathEqualTo("/api/users/" + USER_UUID + "/refresh_token/"))
 			.willReturn(json(201, fixture("user-auth-token.json"))));
 
-		WaldurResult<UserAuthToken> result = this.client.refreshToken(USER_UUID);
+		WaldurResult<UserAuthToken> result = this.client.send(WaldurCalls.refreshToken(USER_UUID));
 
 		assertThat(result.value().token().value()).isEqualTo(AGENT_TOKEN);
 		assertThat(result.exchange().responseBody()).contains("\"token\":\"******\"")
@@ -60,7 +60,7 @@ class WaldurSecretMaskingTests extends WaldurWireMockSupport {
 			.willReturn(json(400, "{\"username\": [\"Token " + STAFF_TOKEN + " may not do this.\"]}")));
 
 		WaldurRejectedException rejected = catchThrowableOfType(WaldurRejectedException.class,
-				() -> this.client.createUser(new NewUser("agent", "agent@example.com", "", "")));
+				() -> this.client.send(WaldurCalls.createUser(new NewUser("agent", "agent@example.com", "", ""))));
 
 		assertThat(rejected.getMessage()).doesNotContain(STAFF_TOKEN).contains("******");
 		assertThat(rejected.fieldErrors().get("username")).singleElement().asString().doesNotContain(STAFF_TOKEN);
@@ -132,7 +132,7 @@ class WaldurSecretMaskingTests extends WaldurWireMockSupport {
 			wireMock.stubFor(post(urlPathEqualTo("/api/users/" + USER_UUID + "/refresh_token/"))
 				.willReturn(json(201, fixture("user-auth-token.json"))));
 			wireMock.stubFor(get(urlPathEqualTo("/api/users/me/")).willReturn(json(503, "")));
-			this.client.refreshToken(USER_UUID);
+			this.client.send(WaldurCalls.refreshToken(USER_UUID));
 			catchThrowableOfType(WaldurUnavailableException.class,
 					() -> this.client.currentUser(WaldurCredential.owner(OWNER_TOKEN)));
 		}
