@@ -629,7 +629,6 @@ public class Onboarding {
 			OnboardingSession session = this.sessions.findById(id)
 				.orElseThrow(() -> new OnboardingNotFoundException(id));
 			Instant now = this.clock.instant();
-			boolean wasCompleted = session.getStatus() == OnboardingStatus.COMPLETED;
 			if (outcome.update() instanceof StepExecutor.TokenUpdate token) {
 				session.storeServiceToken(this.secrets.encrypt(token.token(), purpose(session, "service-token")),
 						token.created(), token.lifetime(), now);
@@ -637,11 +636,12 @@ public class Onboarding {
 			else if (outcome.update() != null) {
 				outcome.update().apply(session, now);
 			}
+			boolean completed = false;
 			if (outcome.needsDecision()) {
 				session.stopForDecision(step, outcome.message(), now);
 			}
 			else {
-				session.finishStep(step, outcome.outcome(), outcome.message(), now,
+				completed = session.finishStep(step, outcome.outcome(), outcome.message(), now,
 						uncertain(outcome, claim.run().reconcile()), settlesAt(outcome, now));
 			}
 			StepAttempt attempt = this.attempts.save(toAttempt(id, step, claim, outcome, viewer, now));
@@ -650,7 +650,7 @@ public class Onboarding {
 			if (step == OnboardingStep.TOKEN_REFRESH) {
 				this.events.publishEvent(new OnboardingEvents.TokenRefreshed(id, viewer.username(), outcome.outcome()));
 			}
-			if (session.getStatus() == OnboardingStatus.COMPLETED && !wasCompleted && step.inWizard()) {
+			if (completed) {
 				this.events.publishEvent(new OnboardingEvents.Completed(id, viewer.username()));
 			}
 			return attempt;

@@ -458,12 +458,17 @@ public class OnboardingSession {
 
 	/**
 	 * Records how a run of {@code step} ended (see
-	 * {@link StepExecution#finish(AttemptOutcome, String, Instant, boolean, Instant)}).
+	 * {@link StepExecution#finish(AttemptOutcome, String, Instant, boolean, Instant)});
+	 * when it was the last wizard step to get done, the onboarding is complete from
+	 * {@code now}.
+	 * @return whether this run completed the onboarding
 	 */
-	void finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now, boolean uncertain,
+	boolean finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now, boolean uncertain,
 			@Nullable Instant settlesAt) {
+		boolean wasCompleted = this.status == OnboardingStatus.COMPLETED;
 		step(step).finish(outcome, message, now, uncertain, settlesAt);
 		recompute(now);
+		return step.inWizard() && !wasCompleted && this.status == OnboardingStatus.COMPLETED;
 	}
 
 	/** The steps still marked running since before {@code cutoff}. */
@@ -528,8 +533,12 @@ public class OnboardingSession {
 		}
 	}
 
-	void recordOffering(String uuid, String url, String state, List<String> plans, List<String> components,
-			Instant now) {
+	/**
+	 * Records the offering Waldur holds; a value Waldur did not give stays empty (SQL
+	 * NULL), never the text "null".
+	 */
+	void recordOffering(String uuid, @Nullable String url, @Nullable String state, List<String> plans,
+			List<String> components, Instant now) {
 		this.offeringChoicePending = false;
 		this.waldurOffering = offering().created(uuid, url, state, plans, components);
 		touch(now);
@@ -540,7 +549,8 @@ public class OnboardingSession {
 		touch(now);
 	}
 
-	void recordUser(String uuid, String url, String username, Instant now) {
+	/** Records the service account Waldur holds; a value it did not give stays empty. */
+	void recordUser(String uuid, @Nullable String url, @Nullable String username, Instant now) {
 		this.serviceAccount = new ServiceAccount(uuid, url, username);
 		touch(now);
 	}

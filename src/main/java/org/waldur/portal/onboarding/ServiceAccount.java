@@ -22,7 +22,7 @@ public class ServiceAccount {
 	protected ServiceAccount() {
 	}
 
-	ServiceAccount(String userUuid, String userUrl, String username) {
+	ServiceAccount(String userUuid, @Nullable String userUrl, @Nullable String username) {
 		this.userUuid = userUuid;
 		this.userUrl = userUrl;
 		this.username = username;

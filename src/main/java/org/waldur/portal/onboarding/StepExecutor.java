@@ -526,13 +526,12 @@ class StepExecutor {
 			.map(Offering.OfferingComponent::uuid)
 			.filter(Objects::nonNull)
 			.toList();
-		return (session, now) -> session.recordOffering(offering.uuid(), String.valueOf(offering.url()),
-				String.valueOf(offering.state()), plans, components, now);
+		return (session, now) -> session.recordOffering(offering.uuid(), offering.url(), offering.state(), plans,
+				components, now);
 	}
 
 	private static StepOutcome.SessionUpdate userUpdate(WaldurUser user) {
-		return (session, now) -> session.recordUser(user.uuid(), String.valueOf(user.url()),
-				String.valueOf(user.username()), now);
+		return (session, now) -> session.recordUser(user.uuid(), user.url(), user.username(), now);
 	}
 
 	private static StepOutcome.SessionUpdate tokenUpdate(UserAuthToken token) {

@@ -55,7 +55,8 @@ public class WaldurOffering {
 	}
 
 	/** The same, with the offering Waldur holds. */
-	WaldurOffering created(String uuid, String url, String state, List<String> plans, List<String> components) {
+	WaldurOffering created(String uuid, @Nullable String url, @Nullable String state, List<String> plans,
+			List<String> components) {
 		return new WaldurOffering(this.customerUuid, this.customerName, uuid, url, state, plans.toArray(String[]::new),
 				components.toArray(String[]::new));
 	}
