@@ -639,13 +639,13 @@ public class Onboarding {
 			OnboardingSession session = this.sessions.findById(id)
 				.orElseThrow(() -> new OnboardingNotFoundException(id));
 			Instant now = this.clock.instant();
-			boolean wasCompleted = session.getStatus() == OnboardingStatus.COMPLETED;
 			session.apply(outcome.result(), sealer(session), now);
+			boolean completed = false;
 			if (outcome.needsDecision()) {
 				session.stopForDecision(step, outcome.message(), now);
 			}
 			else {
-				session.finishStep(step, outcome.outcome(), outcome.message(), now,
+				completed = session.finishStep(step, outcome.outcome(), outcome.message(), now,
 						uncertain(outcome, claim.run().reconcile()), settlesAt(outcome, now));
 			}
 			StepAttempt attempt = this.attempts.save(toAttempt(id, step, claim, outcome, viewer, now));
@@ -654,7 +654,7 @@ public class Onboarding {
 			if (step == OnboardingStep.TOKEN_REFRESH) {
 				this.events.publishEvent(new OnboardingEvents.TokenRefreshed(id, viewer.username(), outcome.outcome()));
 			}
-			if (session.getStatus() == OnboardingStatus.COMPLETED && !wasCompleted && step.inWizard()) {
+			if (completed) {
 				this.events.publishEvent(new OnboardingEvents.Completed(id, viewer.username()));
 			}
 			return attempt;

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
@@ -65,37 +66,17 @@ public class OnboardingSession {
 
 	private @Nullable String ownerTokenSecret;
 
-	private @Nullable String customerUuid;
+	// Hibernate leaves an embedded value null when all its columns are: read them through
+	// offering(), account() and token(). Each session holds its own instances (a merge
+	// may copy into them), never the shared NONE.
+	@Embedded
+	private @Nullable WaldurOffering waldurOffering = new WaldurOffering();
 
-	private @Nullable String customerName;
+	@Embedded
+	private @Nullable ServiceAccount serviceAccount = new ServiceAccount();
 
-	private @Nullable String offeringUuid;
-
-	private @Nullable String offeringUrl;
-
-	private @Nullable String offeringState;
-
-	@Convert(converter = JsonColumn.Strings.class)
-	private String @Nullable [] planUuids;
-
-	@Convert(converter = JsonColumn.Strings.class)
-	private String @Nullable [] componentUuids;
-
-	private @Nullable String userUuid;
-
-	private @Nullable String userUrl;
-
-	private @Nullable String username;
-
-	private @Nullable String serviceTokenSecret;
-
-	private @Nullable Instant serviceTokenCreated;
-
-	private @Nullable Integer serviceTokenLifetime;
-
-	private boolean serviceTokenDisplayed;
-
-	private @Nullable Integer keepTokenSeconds;
+	@Embedded
+	private @Nullable ServiceToken serviceToken = ServiceToken.none();
 
 	private @Nullable Instant agentSeenAt;
 
@@ -201,59 +182,74 @@ public class OnboardingSession {
 
 	/** The provider organisation chosen on the offering step, as a column for filters. */
 	public @Nullable String getCustomerUuid() {
-		return this.customerUuid;
+		return offering().getCustomerUuid();
 	}
 
 	public @Nullable String getCustomerName() {
-		return this.customerName;
+		return offering().getCustomerName();
 	}
 
 	public @Nullable String getOfferingUuid() {
-		return this.offeringUuid;
+		return offering().getOfferingUuid();
 	}
 
 	public @Nullable String getOfferingUrl() {
-		return this.offeringUrl;
+		return offering().getOfferingUrl();
 	}
 
 	public @Nullable String getOfferingState() {
-		return this.offeringState;
+		return offering().getOfferingState();
 	}
 
 	public List<String> getPlanUuids() {
-		return (this.planUuids != null) ? List.of(this.planUuids) : List.of();
+		return offering().getPlanUuids();
 	}
 
 	public List<String> getComponentUuids() {
-		return (this.componentUuids != null) ? List.of(this.componentUuids) : List.of();
+		return offering().getComponentUuids();
 	}
 
 	public @Nullable String getUserUuid() {
-		return this.userUuid;
+		return account().getUserUuid();
 	}
 
 	public @Nullable String getUserUrl() {
-		return this.userUrl;
+		return account().getUserUrl();
 	}
 
 	public @Nullable String getUsername() {
-		return this.username;
+		return account().getUsername();
 	}
 
 	public boolean hasServiceToken() {
-		return this.serviceTokenSecret != null;
+		return token().exists();
 	}
 
 	@Nullable String getServiceTokenSecret() {
-		return this.serviceTokenSecret;
+		return token().getSecret();
 	}
 
 	public @Nullable Instant getServiceTokenCreated() {
-		return this.serviceTokenCreated;
+		return token().getCreated();
 	}
 
 	public @Nullable Integer getServiceTokenLifetime() {
-		return this.serviceTokenLifetime;
+		return token().getLifetime();
+	}
+
+	/** The offering in Waldur and its organisation, as far as known. */
+	public WaldurOffering offering() {
+		return (this.waldurOffering != null) ? this.waldurOffering : WaldurOffering.NONE;
+	}
+
+	/** The service account in Waldur, once it exists. */
+	public ServiceAccount account() {
+		return (this.serviceAccount != null) ? this.serviceAccount : ServiceAccount.NONE;
+	}
+
+	/** The service account's token and its lifetimes. */
+	public ServiceToken token() {
+		return (this.serviceToken != null) ? this.serviceToken : ServiceToken.none();
 	}
 
 	/**
@@ -261,7 +257,7 @@ public class OnboardingSession {
 	 * {@code null} (the default, as Waldur's agent guide recommends) for none.
 	 */
 	public @Nullable Integer getKeepTokenSeconds() {
-		return this.keepTokenSeconds;
+		return token().getKeepTokenSeconds();
 	}
 
 	/**
@@ -274,7 +270,7 @@ public class OnboardingSession {
 
 	/** Whether the service token was already shown once after it was fetched. */
 	public boolean isServiceTokenDisplayed() {
-		return this.serviceTokenDisplayed;
+		return token().isDisplayed();
 	}
 
 	/**
@@ -315,7 +311,7 @@ public class OnboardingSession {
 			return List.of();
 		}
 		return getOfferingCandidates().stream()
-			.filter((candidate) -> !candidate.uuid().equals(this.offeringUuid))
+			.filter((candidate) -> !candidate.uuid().equals(getOfferingUuid()))
 			.toList();
 	}
 
@@ -351,7 +347,7 @@ public class OnboardingSession {
 	 * so it can be deleted instead of abandoned.
 	 */
 	public boolean isDeletableDraft() {
-		return this.status == OnboardingStatus.DRAFT && this.offeringUuid == null && this.userUuid == null
+		return this.status == OnboardingStatus.DRAFT && !offering().exists() && !account().exists()
 				&& this.steps.stream().allMatch((execution) -> execution.getStatus() == StepStatus.TODO);
 	}
 
@@ -395,8 +391,7 @@ public class OnboardingSession {
 		}
 		this.offeringInput = input;
 		this.title = input.name();
-		this.customerUuid = input.customerUuid();
-		this.customerName = input.customerName();
+		this.waldurOffering = offering().forCustomer(input.customerUuid(), input.customerName());
 		if (replaceOwnerToken) {
 			this.ownerTokenSecret = ownerTokenSecret;
 		}
@@ -418,12 +413,12 @@ public class OnboardingSession {
 
 	void editKeepToken(@Nullable Integer seconds, Instant now) {
 		requireEditable(OnboardingStep.KEEP_TOKEN);
-		this.keepTokenSeconds = seconds;
+		this.serviceToken = token().keepingFor(seconds);
 		touch(now);
 	}
 
 	void recordTokenLifetime(@Nullable Integer seconds, Instant now) {
-		this.serviceTokenLifetime = seconds;
+		this.serviceToken = token().withLifetime(seconds);
 		touch(now);
 	}
 
@@ -464,12 +459,17 @@ public class OnboardingSession {
 
 	/**
 	 * Records how a run of {@code step} ended (see
-	 * {@link StepExecution#finish(AttemptOutcome, String, Instant, boolean, Instant)}).
+	 * {@link StepExecution#finish(AttemptOutcome, String, Instant, boolean, Instant)});
+	 * when it was the last wizard step to get done, the onboarding is complete from
+	 * {@code now}.
+	 * @return whether this run completed the onboarding
 	 */
-	void finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now, boolean uncertain,
+	boolean finishStep(OnboardingStep step, AttemptOutcome outcome, String message, Instant now, boolean uncertain,
 			@Nullable Instant settlesAt) {
+		boolean wasCompleted = this.status == OnboardingStatus.COMPLETED;
 		step(step).finish(outcome, message, now, uncertain, settlesAt);
 		recompute(now);
+		return step.inWizard() && !wasCompleted && this.status == OnboardingStatus.COMPLETED;
 	}
 
 	/** The steps still marked running since before {@code cutoff}. */
@@ -543,39 +543,35 @@ public class OnboardingSession {
 		result.applyTo(this, seal, now);
 	}
 
-	void recordOffering(String uuid, String url, String state, List<String> plans, List<String> components,
-			Instant now) {
+	/**
+	 * Records the offering Waldur holds; a value Waldur did not give stays empty (SQL
+	 * NULL), never the text "null".
+	 */
+	void recordOffering(String uuid, @Nullable String url, @Nullable String state, List<String> plans,
+			List<String> components, Instant now) {
 		this.offeringChoicePending = false;
-		this.offeringUuid = uuid;
-		this.offeringUrl = url;
-		this.offeringState = state;
-		this.planUuids = plans.toArray(String[]::new);
-		this.componentUuids = components.toArray(String[]::new);
+		this.waldurOffering = offering().created(uuid, url, state, plans, components);
 		touch(now);
 	}
 
 	void recordOfferingState(String state, Instant now) {
-		this.offeringState = state;
+		this.waldurOffering = offering().inState(state);
 		touch(now);
 	}
 
-	void recordUser(String uuid, String url, String username, Instant now) {
-		this.userUuid = uuid;
-		this.userUrl = url;
-		this.username = username;
+	/** Records the service account Waldur holds; a value it did not give stays empty. */
+	void recordUser(String uuid, @Nullable String url, @Nullable String username, Instant now) {
+		this.serviceAccount = new ServiceAccount(uuid, url, username);
 		touch(now);
 	}
 
 	void storeServiceToken(String secret, @Nullable Instant created, @Nullable Integer lifetime, Instant now) {
-		this.serviceTokenSecret = secret;
-		this.serviceTokenCreated = created;
-		this.serviceTokenLifetime = lifetime;
-		this.serviceTokenDisplayed = false;
+		this.serviceToken = token().fetched(secret, created, lifetime);
 		touch(now);
 	}
 
 	void markServiceTokenDisplayed(Instant now) {
-		this.serviceTokenDisplayed = true;
+		this.serviceToken = token().displayed();
 		touch(now);
 	}
 

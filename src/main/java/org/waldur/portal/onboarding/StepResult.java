@@ -36,7 +36,7 @@ sealed interface StepResult {
 	}
 
 	/** The offering was created, or the one an earlier attempt created was adopted. */
-	record OfferingRecorded(String uuid, String url, String state, List<String> plans,
+	record OfferingRecorded(String uuid, @Nullable String url, @Nullable String state, List<String> plans,
 			List<String> components) implements StepResult {
 
 		static OfferingRecorded of(Offering offering) {
@@ -50,8 +50,8 @@ sealed interface StepResult {
 				.map(Offering.OfferingComponent::uuid)
 				.filter(Objects::nonNull)
 				.toList();
-			return new OfferingRecorded(offering.uuid(), String.valueOf(offering.url()),
-					String.valueOf(offering.state()), plans, components);
+			// A value Waldur did not give stays empty, never the text "null".
+			return new OfferingRecorded(offering.uuid(), offering.url(), offering.state(), plans, components);
 		}
 
 		@Override
@@ -94,10 +94,10 @@ sealed interface StepResult {
 	}
 
 	/** The service account was created, or the one an earlier attempt created adopted. */
-	record UserRecorded(String uuid, String url, String username) implements StepResult {
+	record UserRecorded(String uuid, @Nullable String url, @Nullable String username) implements StepResult {
 
 		static UserRecorded of(WaldurUser user) {
-			return new UserRecorded(user.uuid(), String.valueOf(user.url()), String.valueOf(user.username()));
+			return new UserRecorded(user.uuid(), user.url(), user.username());
 		}
 
 		@Override
