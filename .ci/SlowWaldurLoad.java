@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * Every loop is bounded in count and time. Settings come from the environment: BASE
  * (http://127.0.0.1:18080), ADMIN_PASSWORD, WORKERS (200), DURATION (60 s), DELAY_MS
  * (10000), THINK_MS (0), BUSY_PAUSE_MS (0: a worker answered "the portal is busy" asks again at
- * once; a browser would wait for Retry-After), PROBE_PAUSE_MS (100), SESSIONS (8 per role), PORTAL_PID and
- * OUT (directory for thread dumps).
+ * once; a browser would wait for Retry-After), PROBE_PAUSE_MS (100), SESSIONS (8 per role), PORTAL_PID,
+ * OUT (directory for thread dumps) and PROBES ("here", or "external": see {@link #PROBES}).
  */
 public class SlowWaldurLoad {
 
@@ -79,7 +79,19 @@ public class SlowWaldurLoad {
 	/** Upper bound of samples per probe. */
 	static final int MAX_PROBES = 20_000;
 
+	/**
+	 * "external": the probes run in a process of their own ({@code java
+	 * .ci/SlowWaldurLoad.java probe}, started beside this one), so that their latency is
+	 * the portal's and not this process's, whose 200 busy threads would delay the probes'
+	 * own threads on a small machine; anything else: the probes run here.
+	 */
+	static final String PROBES = env("PROBES", "here");
+
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("probe")) {
+			probeProcess();
+			return;
+		}
 		String adminPassword = System.getenv("ADMIN_PASSWORD");
 		if (adminPassword == null || adminPassword.isEmpty()) {
 			throw new IllegalStateException("Set ADMIN_PASSWORD to the portal's admin password");
@@ -153,8 +165,15 @@ public class SlowWaldurLoad {
 		AtomicInteger turn = new AtomicInteger();
 
 		ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 2);
-		pool.submit(() -> probe(anonymous, "/login", login, deadline, errors));
-		pool.submit(() -> probe(homeProbe, "/", home, deadline, errors));
+		boolean external = PROBES.equals("external");
+		Files.deleteIfExists(out.resolve("load-done"));
+		if (external) {
+			Files.writeString(out.resolve("load-started"), Long.toString(DURATION));
+		}
+		else {
+			pool.submit(() -> probe(anonymous, "/login", login, deadline, errors));
+			pool.submit(() -> probe(homeProbe, "/", home, deadline, errors));
+		}
 		for (int w = 0; w < WORKERS; w++) {
 			Client client = ((w % 2) == 0 ? operators : supports).get((w / 2) % SESSIONS);
 			String role = ((w % 2) == 0) ? "operator" : "support";
@@ -208,6 +227,16 @@ public class SlowWaldurLoad {
 			errors.add("workers still running 90 s after the deadline");
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		if (external) {
+			Files.writeString(out.resolve("load-done"), "done");
+			Path probed = out.resolve("probes-done");
+			for (int i = 0; i < 600 && !Files.exists(probed); i++) {
+				pause(100);
+			}
+			check(Files.exists(probed), "the probe process wrote no figures");
+			read(out.resolve("probe-login.txt"), login);
+			read(out.resolve("probe-home.txt"), home);
+		}
 		if (faults > 0) {
 			admin.clearFaults();
 		}
@@ -215,8 +244,9 @@ public class SlowWaldurLoad {
 		report.append("| Probe | phase | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|\n");
 		report.append(baseLogin.row("`/login` (anonymous)", "idle, Waldur not delayed"));
 		report.append(baseHome.row("`/` (operator)", "idle, Waldur not delayed"));
-		report.append(login.row("`/login` (anonymous)", "under load, Waldur +" + DELAY_MS + " ms"));
-		report.append(home.row("`/` (operator)", "under load, Waldur +" + DELAY_MS + " ms"));
+		String where = external ? ", probes in their own process" : "";
+		report.append(login.row("`/login` (anonymous)", "under load, Waldur +" + DELAY_MS + " ms" + where));
+		report.append(home.row("`/` (operator)", "under load, Waldur +" + DELAY_MS + " ms" + where));
 		report.append("\n| Page (load) | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
 		new TreeMap<>(perPage).forEach((name, samples) -> report.append(samples.row(name, null)));
 		report.append(String.format("%nPage loads: %d in %.1f s (%.1f/s); answered \"%s\": %d; "
@@ -233,6 +263,74 @@ public class SlowWaldurLoad {
 				.append(dumps.get(i));
 		}
 		System.out.print(report);
+	}
+
+	/**
+	 * The probes as a process of their own: waits for the load to start (the file
+	 * {@code load-started} in OUT), probes {@code /login} and {@code /} until the file
+	 * {@code load-done} appears (or DURATION + 60 s), and writes each probe's latencies,
+	 * one per line, with failures as negative numbers.
+	 */
+	static void probeProcess() throws Exception {
+		Path out = Path.of(env("OUT", "target/slow-waldur"));
+		Client homeProbe = Client.signedIn("operator", "sandbox-demo");
+		Client anonymous = new Client();
+		Path started = out.resolve("load-started");
+		for (int i = 0; i < 6000 && !Files.exists(started); i++) {
+			pause(100);
+		}
+		check(Files.exists(started), "the load did not start");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DURATION + 60);
+		Path done = out.resolve("load-done");
+		Samples login = new Samples();
+		Samples home = new Samples();
+		List<String> errors = Collections.synchronizedList(new ArrayList<>());
+		Thread loginProbe = new Thread(() -> probeUntil(anonymous, "/login", login, deadline, done, errors));
+		Thread homeProbeThread = new Thread(() -> probeUntil(homeProbe, "/", home, deadline, done, errors));
+		loginProbe.start();
+		homeProbeThread.start();
+		loginProbe.join();
+		homeProbeThread.join();
+		write(out.resolve("probe-login.txt"), login);
+		write(out.resolve("probe-home.txt"), home);
+		errors.stream().distinct().limit(20).forEach(System.err::println);
+		Files.writeString(out.resolve("probes-done"), "done");
+	}
+
+	static void probeUntil(Client client, String path, Samples samples, long deadline, Path done,
+			List<String> errors) {
+		for (int n = 0; n < MAX_PROBES && System.nanoTime() < deadline && !Files.exists(done); n++) {
+			try {
+				samples.time(() -> client.get(path));
+			}
+			catch (Exception ex) {
+				errors.add(path + ": " + ex);
+			}
+			pause(PROBE_PAUSE_MS);
+		}
+	}
+
+	static void write(Path file, Samples samples) throws IOException {
+		List<String> lines = new ArrayList<>();
+		synchronized (samples.millis) {
+			samples.millis.forEach((ms) -> lines.add(Long.toString(ms)));
+		}
+		for (long i = 0; i < samples.failures(); i++) {
+			lines.add("-1");
+		}
+		Files.write(file, lines);
+	}
+
+	static void read(Path file, Samples samples) throws IOException {
+		for (String line : Files.readAllLines(file)) {
+			long ms = Long.parseLong(line.trim());
+			if (ms < 0) {
+				samples.failed.increment();
+			}
+			else {
+				samples.add(ms);
+			}
+		}
 	}
 
 	static void probe(Client client, String path, Samples samples, long deadline, List<String> errors) {

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Builds what a step page shows: the indicator, the flags the template needs, the preview
@@ -215,7 +217,13 @@ class StepPages {
 		});
 	}
 
+	/**
+	 * The step list, each entry's link with the portal's context path already in front
+	 * (the list is on every step page; a link expression for each entry was a tenth of
+	 * the list's cost).
+	 */
 	List<StepView> indicator(OnboardingSession session, @Nullable OnboardingStep shown) {
+		String contextPath = contextPath();
 		return OnboardingStep.wizard().stream().map((step) -> {
 			StepStatus status = session.step(step).getStatus();
 			String state = switch (status) {
@@ -224,8 +232,14 @@ class StepPages {
 				case RUNNING -> "current";
 				case TODO -> (step == session.getCurrentStep()) ? "current" : "todo";
 			};
-			return new StepView(step, status, state, step == shown, href(session, step), blockedBy(session, step));
+			return new StepView(step, status, state, step == shown, contextPath + href(session, step),
+					blockedBy(session, step));
 		}).toList();
+	}
+
+	private static String contextPath() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
+				? request.getRequest().getContextPath() : "";
 	}
 
 	/**

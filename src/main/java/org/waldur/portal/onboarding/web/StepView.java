@@ -11,7 +11,7 @@ import org.waldur.portal.onboarding.StepStatus;
  * @param status its status as users see it
  * @param state {@code done}, {@code current}, {@code failed} or {@code todo}, for styling
  * @param current whether it is the page being shown
- * @param href link to its page
+ * @param href link to its page, the context path included
  * @param blockedBy the earliest step that must be done before this one can start, or
  * {@code null} when it can start (or is done)
  */
