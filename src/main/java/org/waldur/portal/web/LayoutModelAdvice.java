@@ -85,6 +85,17 @@ class LayoutModelAdvice {
 		return this.commit;
 	}
 
+	/**
+	 * The signed-in user's name, or {@code null} for anonymous visitors (who reach the
+	 * handlers without a principal). A model attribute rather than the security dialect's
+	 * {@code #authorization.expression(...)}, which parsed and evaluated an expression on
+	 * every page.
+	 */
+	@ModelAttribute("currentUser")
+	@Nullable String currentUser(@Nullable Authentication authentication) {
+		return (authentication != null) ? authentication.getName() : null;
+	}
+
 	@ModelAttribute("currentRoles")
 	List<String> currentRoles(@Nullable Authentication authentication) {
 		return roles(authentication).stream().map(Role::label).toList();
