@@ -79,13 +79,6 @@ class OnboardingAuditor {
 
 	@EventListener
 	@Transactional
-	public void on(OnboardingEvents.NoteAdded event) {
-		this.log.record(session(AuditAction.SESSION_NOTE_ADDED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
-				event.actor() + " added a note to onboarding #" + event.sessionId() + ": " + event.note()));
-	}
-
-	@EventListener
-	@Transactional
 	public void on(OnboardingEvents.Abandoned event) {
 		this.log.record(session(AuditAction.SESSION_ABANDONED, AuditOutcome.SUCCESS, event.actor(), event.sessionId(),
 				event.actor() + " abandoned onboarding #" + event.sessionId() + ": " + event.reason()));
@@ -107,6 +100,15 @@ class OnboardingAuditor {
 		this.log.record(session(AuditAction.TOKEN_REFRESHED, outcome(event.outcome().isSuccess()), event.actor(),
 				event.sessionId(), event.actor() + " refreshed the service-account token of onboarding #"
 						+ event.sessionId() + ": " + event.outcome().label().toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	@EventListener
+	@Transactional
+	public void on(OnboardingEvents.AttemptBodiesRemoved event) {
+		this.log.record(new AuditRecord(AuditAction.RETENTION_APPLIED, AuditOutcome.SUCCESS, AuditContext.SYSTEM,
+				"step_attempt", null, null,
+				"Request and response bodies removed from " + event.attempts() + " step attempt(s) that ended before "
+						+ event.cutoff() + " (older than " + event.days() + " days)"));
 	}
 
 	/**

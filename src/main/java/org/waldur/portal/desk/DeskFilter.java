@@ -3,6 +3,7 @@ package org.waldur.portal.desk;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OnboardingDirectory;
 import org.waldur.portal.onboarding.OnboardingStatus;
 import org.waldur.portal.onboarding.OnboardingStep;
 
@@ -39,6 +40,12 @@ public record DeskFilter(@Nullable OnboardingStatus status, @Nullable Onboarding
 	public DeskFilter withStatus(@Nullable OnboardingStatus other) {
 		return new DeskFilter(other, this.step, this.attention, this.createdBy, this.assignee, this.customer, this.from,
 				this.to, this.text);
+	}
+
+	/** The same filter as onboarding's list query. */
+	OnboardingDirectory.Filter toDirectory() {
+		return new OnboardingDirectory.Filter(this.status, this.step, this.attention, this.createdBy, this.assignee,
+				this.customer, this.from, this.to, this.text);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

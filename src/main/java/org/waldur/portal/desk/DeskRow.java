@@ -3,6 +3,7 @@ package org.waldur.portal.desk;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.waldur.portal.onboarding.OnboardingDirectory;
 import org.waldur.portal.onboarding.OnboardingStatus;
 import org.waldur.portal.onboarding.OnboardingStep;
 
@@ -26,6 +27,12 @@ import org.waldur.portal.onboarding.OnboardingStep;
 public record DeskRow(long id, String title, OnboardingStatus status, OnboardingStep currentStep, String createdBy,
 		@Nullable String assignee, @Nullable String customerName, @Nullable String offeringUuid,
 		@Nullable String username, Instant createdAt, Instant updatedAt, @Nullable Instant agentSeenAt) {
+
+	static DeskRow of(OnboardingDirectory.Summary summary) {
+		return new DeskRow(summary.id(), summary.title(), summary.status(), summary.currentStep(), summary.createdBy(),
+				summary.assignee(), summary.customerName(), summary.offeringUuid(), summary.username(),
+				summary.createdAt(), summary.updatedAt(), summary.agentSeenAt());
+	}
 
 	/**
 	 * For a completed onboarding, whether its site agent was ever seen: "Agent seen" or

@@ -1,33 +1,33 @@
 package org.waldur.portal.desk;
 
+import org.waldur.portal.onboarding.OnboardingDirectory;
+
 /**
- * The columns the desk list may be sorted by. Each maps to indexed SQL; nothing a user
- * types reaches the {@code order by} clause.
+ * The columns the desk list may be sorted by, each one of onboarding's list orders
+ * (indexed SQL; nothing a user types reaches the {@code order by} clause).
  */
 public enum DeskSort {
 
 	/** Last change, the default. */
-	UPDATED("s.updated_at"),
+	UPDATED(OnboardingDirectory.Order.UPDATED),
 
 	/** Start of the onboarding. */
-	CREATED("s.created_at"),
+	CREATED(OnboardingDirectory.Order.CREATED),
 
 	/** Offering name. */
-	TITLE("s.title"),
+	TITLE(OnboardingDirectory.Order.TITLE),
 
 	/** Status, then last change. */
-	STATUS("s.status");
+	STATUS(OnboardingDirectory.Order.STATUS);
 
-	private final String column;
+	private final OnboardingDirectory.Order order;
 
-	DeskSort(String column) {
-		this.column = column;
+	DeskSort(OnboardingDirectory.Order order) {
+		this.order = order;
 	}
 
-	String orderBy(boolean ascending) {
-		String direction = ascending ? " asc" : " desc";
-		String then = (this == STATUS) ? ", s.updated_at" + direction : "";
-		return this.column + direction + then + ", s.id" + direction;
+	OnboardingDirectory.Order order() {
+		return this.order;
 	}
 
 	/** The sort named {@code name} (case-insensitive), or {@link #UPDATED}. */

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.Onboarding;
-import org.waldur.portal.onboarding.OnboardingEvents;
 import org.waldur.portal.onboarding.OnboardingAccessDeniedException;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -118,7 +117,7 @@ public class SupportDesk {
 		changeable(id, viewer);
 		String text = checked(note, true);
 		this.notes.add(id, NoteKind.NOTE, viewer.username(), null, text, this.clock.instant());
-		this.events.publishEvent(new OnboardingEvents.NoteAdded(id, viewer.username(), text));
+		this.events.publishEvent(new DeskEvents.NoteAdded(id, viewer.username(), text));
 	}
 
 	/** Enabled accounts an onboarding can be handed to, by name. */

@@ -43,10 +43,6 @@ public final class OnboardingEvents {
 	public record Assigned(long sessionId, String assignee, String actor, String note) {
 	}
 
-	/** Someone added a note to the onboarding's timeline. */
-	public record NoteAdded(long sessionId, String actor, String note) {
-	}
-
 	/**
 	 * A draft was deleted: nothing of it had reached Waldur. Published before its rows
 	 * go, so that modules holding rows of it remove them in the same transaction.
@@ -64,6 +60,17 @@ public final class OnboardingEvents {
 
 	/** The service-account token was replaced in Waldur. */
 	public record TokenRefreshed(long sessionId, String actor, AttemptOutcome outcome) {
+	}
+
+	/**
+	 * The retention job removed the request and response bodies of step attempts that
+	 * ended before {@code cutoff}.
+	 *
+	 * @param attempts how many attempts lost their bodies
+	 * @param cutoff attempts that ended before it were cleaned
+	 * @param days the retention period it was computed from
+	 */
+	public record AttemptBodiesRemoved(int attempts, java.time.Instant cutoff, int days) {
 	}
 
 }

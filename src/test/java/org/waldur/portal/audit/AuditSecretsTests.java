@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.waldur.portal.desk.DeskEvents;
 import org.waldur.portal.onboarding.AttemptOutcome;
 import org.waldur.portal.onboarding.OnboardingEvents;
 import org.waldur.portal.onboarding.OnboardingStep;
@@ -63,8 +64,7 @@ class AuditSecretsTests {
 						leaky),
 				new OnboardingEvents.Completed(session, actor),
 				new OnboardingEvents.Assigned(session, "someone", actor, leaky),
-				new OnboardingEvents.NoteAdded(session, actor, leaky),
-				new OnboardingEvents.Abandoned(session, actor, leaky),
+				new DeskEvents.NoteAdded(session, actor, leaky), new OnboardingEvents.Abandoned(session, actor, leaky),
 				new OnboardingEvents.TokenRevealed(session, actor, true),
 				new OnboardingEvents.TokenRefreshed(session, actor, AttemptOutcome.SUCCEEDED)));
 		all.addAll(List.of(new AccountEvents.AccountCreated(actor, Set.of(Role.AUDITOR), actor),

@@ -19,6 +19,7 @@ import org.waldur.portal.audit.AuditAction;
 import org.waldur.portal.audit.AuditEntry;
 import org.waldur.portal.audit.AuditLog;
 import org.waldur.portal.audit.IntegrityReport;
+import org.waldur.portal.desk.DeskEvents;
 import org.waldur.portal.sandbox.SandboxSeed;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +100,7 @@ abstract class ConcurrentOnboardingsContract {
 			this.transactions.executeWithoutResult((status) -> {
 				this.jdbc.sql("update onboarding_session set title = title where id = ?").param(id).update();
 				rowLocked.countDown();
-				this.events.publishEvent(new OnboardingEvents.NoteAdded(id, "support", "second"));
+				this.events.publishEvent(new DeskEvents.NoteAdded(id, "support", "second"));
 			});
 		});
 		second.get(60, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package org.waldur.portal.audit;
+package org.waldur.portal.onboarding;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,6 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.waldur.portal.audit.AuditAction;
+import org.waldur.portal.audit.AuditEntry;
+import org.waldur.portal.audit.AuditFilter;
+import org.waldur.portal.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

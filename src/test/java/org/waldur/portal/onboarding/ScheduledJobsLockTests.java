@@ -1,4 +1,4 @@
-package org.waldur.portal.audit;
+package org.waldur.portal.onboarding;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;

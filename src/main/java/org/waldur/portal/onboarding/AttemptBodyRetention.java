@@ -1,18 +1,19 @@
-package org.waldur.portal.audit;
+package org.waldur.portal.onboarding;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import javax.sql.DataSource;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.waldur.portal.config.PortalProperties;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Drops the request and response bodies of step attempts that ended more than
  * {@code portal.retention.attempt-bodies-days} ago, keeping the facts (who, when, which
- * call, status, outcome, message), and records how many it cleaned. This is the only
- * change ever made to a step attempt.
+ * call, status, outcome, message), and publishes how many it cleaned
+ * ({@link OnboardingEvents.AttemptBodiesRemoved}, recorded by the audit log in the same
+ * transaction). This is the only change ever made to a step attempt.
  */
 @Component
 class AttemptBodyRetention {
@@ -33,17 +35,17 @@ class AttemptBodyRetention {
 
 	private final TransactionTemplate transactions;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final int days;
 
-	AttemptBodyRetention(DataSource dataSource, PlatformTransactionManager transactionManager, AuditLog audit,
-			Clock clock, PortalProperties properties) {
+	AttemptBodyRetention(DataSource dataSource, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events, Clock clock, PortalProperties properties) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 		this.days = properties.retention().attemptBodiesDays();
 	}
@@ -60,10 +62,8 @@ class AttemptBodyRetention {
 		Integer cleaned = this.transactions.execute((status) -> {
 			int count = this.jdbc.update("update onboarding_step_attempt set request_body = null, "
 					+ "response_body = null, prior_exchanges = null where ended_at < ? and (request_body is not null "
-					+ "or response_body is not null or prior_exchanges is not null)", AuditQuery.time(cutoff));
-			this.audit.record(new AuditRecord(AuditAction.RETENTION_APPLIED, AuditOutcome.SUCCESS, AuditContext.SYSTEM,
-					"step_attempt", null, null, "Request and response bodies removed from " + count
-							+ " step attempt(s) that ended before " + cutoff + " (older than " + this.days + " days)"));
+					+ "or response_body is not null or prior_exchanges is not null)", cutoff.atOffset(ZoneOffset.UTC));
+			this.events.publishEvent(new OnboardingEvents.AttemptBodiesRemoved(count, cutoff, this.days));
 			return count;
 		});
 		int count = (cleaned != null) ? cleaned : 0;

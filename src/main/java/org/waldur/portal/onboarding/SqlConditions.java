@@ -1,4 +1,4 @@
-package org.waldur.portal.desk;
+package org.waldur.portal.onboarding;
 
 import java.util.ArrayList;
 import java.util.List;
