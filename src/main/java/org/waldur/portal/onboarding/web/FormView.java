@@ -1,9 +1,7 @@
 package org.waldur.portal.onboarding.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,14 +39,11 @@ public final class FormView {
 	public List<RowView> rows(String list, int count, List<Column> columns) {
 		List<RowView> rows = new ArrayList<>(count);
 		for (int index = 0; index < count; index++) {
-			Map<String, FieldView> fields = new HashMap<>();
 			List<CellView> cells = new ArrayList<>(columns.size());
 			for (Column column : columns) {
-				FieldView field = field(list + "[" + index + "]." + column.name());
-				fields.put(column.name(), field);
-				cells.add(new CellView(column, field));
+				cells.add(new CellView(column, field(list + "[" + index + "]." + column.name())));
 			}
-			rows.add(new RowView(index, fields, List.copyOf(cells)));
+			rows.add(new RowView(index, List.copyOf(cells)));
 		}
 		return rows;
 	}

@@ -45,8 +45,8 @@ class StepPageExpressionsTests {
 							"/onboarding/1/steps/offering", null),
 					"o", Choice.BILLING_TYPES.get(0), "f", field, "choice", choice, "pickers",
 					new Pickers.Options(List.of(choice), List.of(), null), "row",
-					new RowView(0, Map.of("type", field), List.of(new CellView(ComponentRow.COLUMNS.get(0), field))),
-					"cell", new CellView(ComponentRow.COLUMNS.get(3), field));
+					new RowView(0, List.of(new CellView(ComponentRow.COLUMNS.get(0), field))), "cell",
+					new CellView(ComponentRow.COLUMNS.get(3), field));
 			SpelExpression expression = (SpelExpression) PARSER.parseExpression(source);
 			for (int n = 0; n < 150; n++) {
 				expression.getValue(new ThymeleafEvaluationContext(context, null), variables);
