@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * read time-out, without retries, whose result is reused for the health cache time so
  * that many checks make one call. The details also name Waldur's version and whether
  * providers may activate their own offerings ({@link WaldurServer}). The token never
- * appears in the details. A failed probe made while the portal is still starting (not yet
- * accepting traffic) is not reused: in sandbox mode Waldur is the portal itself, and the
- * first check after start-up should not report a failure of the start for the cache time.
+ * appears in the details. While the portal is still starting (not yet accepting traffic)
+ * no probe is made and the component is out of service: in sandbox mode Waldur is the
+ * portal itself, a probe then fails or waits for the start, and a deployment that polls
+ * health during the start would make one Waldur call per poll.
  */
 @Component
 class WaldurHealthIndicator implements HealthIndicator {
@@ -93,6 +94,11 @@ class WaldurHealthIndicator implements HealthIndicator {
 	}
 
 	private Health probedHealth() {
+		if (!this.started.getAsBoolean()) {
+			return Health.outOfService()
+				.withDetail("reason", "the portal is starting; Waldur is checked once it accepts traffic")
+				.build();
+		}
 		Probed cached = this.last;
 		if (cached != null && cached.freshAt(this.clock.instant())) {
 			return cached.health();
@@ -109,11 +115,8 @@ class WaldurHealthIndicator implements HealthIndicator {
 				return cached.health();
 			}
 			Health health = probe();
-			// Unknown means not started yet, and so does a failure while the portal
-			// starts:
-			// the next check should look again.
-			boolean reuse = !Status.UNKNOWN.equals(health.getStatus())
-					&& (Status.UP.equals(health.getStatus()) || this.started.getAsBoolean());
+			// Unknown means no endpoint yet: the next check should look again.
+			boolean reuse = !Status.UNKNOWN.equals(health.getStatus());
 			this.last = reuse ? new Probed(health, this.clock.instant().plus(this.cacheTime)) : null;
 			return health;
 		}
