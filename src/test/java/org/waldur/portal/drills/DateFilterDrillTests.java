@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,6 +37,30 @@ class DateFilterDrillTests {
 		}
 		this.mvc.perform(get("/onboarding").param(field, "2024-02-29").with(user("support").roles("SUPPORT")))
 			.andExpect(status().isOk());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "from", "to" })
+	void aRefusedDateStaysVisibleAsTypedBesideItsError(String field) throws Exception {
+		// A browser empties a date field holding something else: the refused field is
+		// text.
+		String desk = this.mvc
+			.perform(get("/onboarding").param(field, "not-a-day").with(user("support").roles("SUPPORT")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(desk).containsPattern("<input type=\"text\" id=\"" + field + "\"[^>]*value=\"not-a-day\"");
+		String audit = this.mvc.perform(get("/audit").param(field, "yesterday").with(user("auditor").roles("AUDITOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(audit).containsPattern("<input type=\"text\"[^>]*id=\"" + field + "\"[^>]*value=\"yesterday\"");
+		String valid = this.mvc
+			.perform(get("/onboarding").param(field, "2024-02-29").with(user("support").roles("SUPPORT")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(valid).containsPattern("<input type=\"date\" id=\"" + field + "\"[^>]*value=\"2024-02-29\"");
 	}
 
 	@ParameterizedTest

@@ -153,6 +153,11 @@ class WizardPagesTests {
 			.contains("href=\"#components0.limitAmount\">Enter a whole number, such as 100.</a>")
 			.contains("id=\"components0.limitAmount-error\">Enter a whole number, such as 100.</div>")
 			.contains("value=\"ten\"");
+		// A browser empties a number field holding letters: the refused field is text, so
+		// that "ten" stays visible beside its error; the other number fields stay
+		// numbers.
+		assertThat(page).containsPattern("<input type=\"text\"[^>]*id=\"components0.limitAmount\"[^>]*value=\"ten\"")
+			.containsPattern("<input type=\"number\"[^>]*id=\"components0.unitFactor\"");
 	}
 
 	@Test
