@@ -67,8 +67,8 @@ final class WaldurFailures {
 			return new WaldurUnavailableException("Cannot reach Waldur while " + operation + ": " + reason(failure),
 					exchange, failure);
 		}
-		String what = timedOut(failure) ? "Waldur did not answer within " + timeout.toMillis() + " ms"
-				: "the connection broke (" + reason(failure) + ")";
+		String what = timedOut(failure) ? "Waldur did not answer within " + plain(timeout)
+				: "the connection to Waldur broke before its answer arrived";
 		if (call.changing()) {
 			return new WaldurOutcomeUnknownException("The outcome of " + operation + " is unknown: " + what
 					+ "; look it up in Waldur before trying again", exchange, failure);
@@ -183,6 +183,15 @@ final class WaldurFailures {
 
 	private static boolean timedOut(Throwable failure) {
 		return has(failure, ReadTimeoutException.class) || has(failure, TimeoutException.class);
+	}
+
+	/**
+	 * A time-out in plain words: whole seconds as {@code 30 s}, other times in
+	 * milliseconds ({@code 1500 ms}).
+	 */
+	static String plain(Duration timeout) {
+		long millis = timeout.toMillis();
+		return (millis >= 1000 && millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
 	}
 
 	private static String reason(Throwable failure) {
