@@ -34,7 +34,8 @@ class TokenStepHandler implements StepHandler<UserAuthToken> {
 	public StepOutcome execute(StepRun run, StepOutcome.Builder calls) {
 		WaldurResult<UserAuthToken> result = this.waldur.send(call(run));
 		calls.add(result.exchange());
-		return calls.done(AttemptOutcome.SUCCEEDED, "Token fetched; it is shown once on the next page.",
+		return calls.done(AttemptOutcome.SUCCEEDED,
+				"Token fetched and stored encrypted; show it once from the summary (Show the token).",
 				StepResult.TokenReceived.of(result.value()));
 	}
 
