@@ -36,4 +36,23 @@ public record HandoverStatus(OnboardingSession session, boolean completed, List<
 				&& this.results.stream().allMatch(CheckResult::passed);
 	}
 
+	/** How many of the last results passed with a warning. */
+	public long warnings() {
+		return this.results.stream().filter(CheckResult::warning).count();
+	}
+
+	/**
+	 * The outcome of a run of the checks in a sentence: how many failed, or that all
+	 * passed and how many of them with a warning.
+	 */
+	public static String summary(List<CheckResult> results) {
+		long failed = results.stream().filter((result) -> !result.passed()).count();
+		if (failed > 0) {
+			return failed + " of " + results.size() + " checks failed.";
+		}
+		long warnings = results.stream().filter(CheckResult::warning).count();
+		return (warnings == 0) ? "All checks passed."
+				: "All checks passed, " + warnings + " with a warning: see the checklist.";
+	}
+
 }

@@ -86,8 +86,7 @@ class AgentController {
 	String runChecks(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
 		List<CheckResult> results = this.handover.runChecks(id, viewer);
 		long failed = results.stream().filter((r) -> !r.passed()).count();
-		redirect.addFlashAttribute((failed == 0) ? "flashSuccess" : "flashError",
-				(failed == 0) ? "All checks passed." : failed + " of " + results.size() + " checks failed.");
+		redirect.addFlashAttribute((failed == 0) ? "flashSuccess" : "flashError", HandoverStatus.summary(results));
 		return "redirect:/onboarding/" + id + "/agent#checks";
 	}
 
