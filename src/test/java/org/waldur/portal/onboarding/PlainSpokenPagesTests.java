@@ -86,6 +86,24 @@ class PlainSpokenPagesTests {
 	}
 
 	@Test
+	void aFailureThatMustBeCheckedSaysWhyTheStepNowChecksWaldurFirst() throws Exception {
+		long id = prepared();
+		this.faults.failWith("POST", "marketplace-provider-offerings/", 500, 1);
+		StepAttempt failed = this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
+		assertThat(failed.getOutcome()).isEqualTo(AttemptOutcome.FAILED);
+		// The badge says the result is unknown; the failed attempt says why it is
+		// checked.
+		assertThat(page("/onboarding/{id}/steps/offering", id)).contains("Last attempt: Failed.")
+			.contains("id=\"last-attempt-reconcile\"")
+			.contains("Waldur may have made the change before it answered");
+		long refused = prepared();
+		this.faults.failWith("POST", "marketplace-provider-offerings/", 400, 1);
+		this.driver.run(refused, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
+		assertThat(page("/onboarding/{id}/steps/offering", refused)).contains("id=\"last-attempt\"")
+			.doesNotContain("id=\"last-attempt-reconcile\"");
+	}
+
+	@Test
 	void theRoleStepNamesTheOfferingBeforeItsUuid() throws Exception {
 		long id = prepared();
 		for (OnboardingStep step : new OnboardingStep[] { OnboardingStep.OFFERING, OnboardingStep.INTEGRATION,
