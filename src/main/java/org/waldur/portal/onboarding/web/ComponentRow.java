@@ -18,12 +18,16 @@ import org.waldur.portal.waldur.LimitPeriod;
  */
 public class ComponentRow {
 
-	/** The columns of a row as the form shows them. */
-	static final List<Column> COLUMNS = List.of(Column.text("type", "Type", "col-md-2"),
-			Column.text("name", "Name", "col-md-2"), Column.text("measuredUnit", "Measured unit", "col-md-2"),
-			Column.list("billingType", "Billing type", Choice.BILLING_TYPES, "col-md-2"),
-			Column.list("limitPeriod", "Limit period", Choice.LIMIT_PERIODS, "col-md-1"),
-			Column.number("limitAmount", "Limit", "col-md-1"), Column.number("unitFactor", "Unit factor", "col-md-1"));
+	/**
+	 * The columns of a row as the form shows them: on a wide screen the names on one line
+	 * and the billing on the next (seven fields on one line left the lists too narrow to
+	 * read), one below the other on a phone.
+	 */
+	static final List<Column> COLUMNS = List.of(Column.text("type", "Type", "col-md-4"),
+			Column.text("name", "Name", "col-md-4"), Column.text("measuredUnit", "Measured unit", "col-md-4"),
+			Column.list("billingType", "Billing type", Choice.BILLING_TYPES, "col-md-3"),
+			Column.list("limitPeriod", "Limit period", Choice.LIMIT_PERIODS, "col-md-3"),
+			Column.number("limitAmount", "Limit", "col-md-2"), Column.number("unitFactor", "Unit factor", "col-md-2"));
 
 	@NotBlank(message = "Enter the component type, such as node_hours.")
 	@Size(max = 50, message = "Waldur accepts at most 50 characters.")

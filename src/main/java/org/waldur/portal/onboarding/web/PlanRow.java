@@ -15,8 +15,8 @@ public class PlanRow {
 
 	/** The columns of a row as the form shows them. */
 	static final List<Column> COLUMNS = List.of(Column.text("name", "Name", "col-md-3"),
-			Column.text("description", "Description", "col-md-5"),
-			Column.list("unit", "Billing unit", Choice.PLAN_UNITS, "col-md-2"));
+			Column.text("description", "Description", "col-md-4"),
+			Column.list("unit", "Billing unit", Choice.PLAN_UNITS, "col-md-3"));
 
 	@NotBlank(message = "Enter the name of the plan.")
 	@Size(max = 150, message = "Waldur accepts at most 150 characters.")
