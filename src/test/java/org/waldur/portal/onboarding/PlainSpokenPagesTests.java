@@ -104,6 +104,15 @@ class PlainSpokenPagesTests {
 	}
 
 	@Test
+	void theHistoryNamesEachCellsColumnSoAPhoneCanShowARowAsABlock() throws Exception {
+		long id = prepared();
+		this.driver.run(id, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);
+		assertThat(page("/onboarding/{id}/summary", id)).containsPattern("<table[^>]*table-stack[^>]*id=\"attempts\"")
+			.contains("<td data-label=\"Step\">Offering</td>")
+			.contains("<td data-label=\"Message\">");
+	}
+
+	@Test
 	void theRoleStepNamesTheOfferingBeforeItsUuid() throws Exception {
 		long id = prepared();
 		for (OnboardingStep step : new OnboardingStep[] { OnboardingStep.OFFERING, OnboardingStep.INTEGRATION,
