@@ -96,6 +96,29 @@ class PlainSpokenPagesTests {
 		assertThat(page("/onboarding/{id}/steps/offering", id)).contains("Last attempt: Failed.")
 			.contains("id=\"last-attempt-reconcile\"")
 			.contains("Waldur may have made the change before it answered");
+		// The run's answer, as a browser follows it: the redirect's flash repeats the
+		// last
+		// attempt's message, and the page shows it once.
+		long again = prepared();
+		this.faults.failWith("POST", "marketplace-provider-offerings/", 500, 1);
+		org.springframework.test.web.servlet.MvcResult ran = this.mvc
+			.perform(post("/onboarding/{id}/steps/offering/run", again).param("version", version(again))
+				.param("fingerprint", this.driver.fingerprint(again, OnboardingStep.OFFERING))
+				.with(user("operator").roles("OPERATOR"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String message = this.onboarding.lastAttempt(again, OnboardingStep.OFFERING).getMessage();
+		jakarta.servlet.http.Cookie session = ran.getResponse().getCookie("JSESSIONID");
+		assertThat(session).isNotNull();
+		String shown = this.mvc
+			.perform(get(ran.getResponse().getRedirectedUrl()).cookie(session).with(user("operator").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("id=\"last-attempt\"");
+		assertThat(shown.split(java.util.regex.Pattern.quote(message), -1)).hasSize(2);
 		long refused = prepared();
 		this.faults.failWith("POST", "marketplace-provider-offerings/", 400, 1);
 		this.driver.run(refused, OnboardingStep.OFFERING, OnboardingDriver.OPERATOR);

@@ -80,11 +80,16 @@ class StepPages {
 		model.addAttribute("settleSeconds", this.onboarding.secondsUntilSettled(session, step));
 		model.addAttribute("runLabel", runLabel(execution, settling, last));
 		// The request is offered for confirmation only beside read-only inputs, so what
-		// is
-		// confirmed is what was saved.
+		// is confirmed is what was saved.
 		model.addAttribute("preview",
 				(session.canRun(step) && !editing) ? this.onboarding.preview(session, step).orElse(null) : null);
 		model.addAttribute("lastAttempt", last);
+		// A failed run's message comes back as a flash and is the last attempt's message,
+		// which the page shows in full with what to do next: once is enough.
+		if (last != null && !last.getOutcome().isSuccess() && model.getAttribute("flashError") instanceof String flash
+				&& flash.endsWith(last.getMessage())) {
+			model.addAttribute("flashError", null);
+		}
 		model.addAttribute("offeringChoice",
 				(step == OnboardingStep.OFFERING) ? OfferingChoice.of(session, viewer, null) : null);
 		model.addAttribute("previousHref", (step.previous() != null) ? href(session, step.previous()) : null);
