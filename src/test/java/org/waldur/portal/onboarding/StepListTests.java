@@ -49,7 +49,9 @@ class StepListTests {
 				"href=\"/onboarding/" + id + "/steps/offering\" class=\"alert-link\" id=\"blocked-by-link\"");
 		assertThat(item(page, "service-account")).contains("aria-current=\"step\"", "step-viewed",
 				"cannot start yet — do step 1 first");
-		assertThat(item(page, "offering")).doesNotContain("aria-current").contains("(in progress)");
+		assertThat(item(page, "offering")).doesNotContain("aria-current")
+			.contains("(next to do)")
+			.doesNotContain("in progress");
 		assertThat(item(page, "integration")).contains("cannot start yet — do step 1 first");
 
 		String first = this.mvc

@@ -44,7 +44,7 @@ public record StepView(OnboardingStep step, StepStatus status, String state, boo
 		return switch (this.state) {
 			case "done" -> "done";
 			case "failed" -> "needs you";
-			case "current" -> "in progress";
+			case "current" -> "next to do";
 			default -> "to do";
 		};
 	}
