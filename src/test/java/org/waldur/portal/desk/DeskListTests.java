@@ -67,6 +67,10 @@ class DeskListTests {
 		assertThat(page).contains("Onboardings needing attention").doesNotContain(">All onboardings<");
 		assertThat(page).containsPattern("data-status=\"NEEDS_ATTENTION\"[^>]*aria-current=\"page\"");
 		assertThat(page).doesNotContainPattern("data-status=\"ALL\"[^>]*aria-current=\"page\"");
+		// The box agrees with the heading.
+		assertThat(page).containsPattern("<input type=\"checkbox\" id=\"attention\"[^>]*checked");
+		assertThat(page(get("/onboarding").with(SUPPORT)))
+			.doesNotContainPattern("<input type=\"checkbox\" id=\"attention\"[^>]*checked");
 	}
 
 	@Test

@@ -53,6 +53,10 @@ class DeskListController {
 		model.addAttribute("mayStart", viewer.mayStart());
 		model.addAttribute("query", query);
 		model.addAttribute("filter", query.filter());
+		// The list of sessions needing attention ticks "Needs attention only", however it
+		// was asked for (the box, or the status).
+		model.addAttribute("attentionChecked",
+				query.filter().attention() || query.filter().status() == OnboardingStatus.NEEDS_ATTENTION);
 		model.addAttribute("page", page);
 		model.addAttribute("pageLinks", DeskLinks.pages(query, page));
 		model.addAttribute("sortLinks", DeskLinks.sorts(query));
