@@ -44,23 +44,19 @@ class DateFilterDrillTests {
 	void aRefusedDateStaysVisibleAsTypedBesideItsError(String field) throws Exception {
 		// A browser empties a date field holding something else: the refused field is
 		// text.
-		String desk = this.mvc
-			.perform(get("/onboarding").param(field, "not-a-day").with(user("support").roles("SUPPORT")))
+		assertThat(page("/onboarding", field, "not-a-day", "support", "SUPPORT"))
+			.containsPattern("<input type=\"text\" id=\"" + field + "\"[^>]*value=\"not-a-day\"");
+		assertThat(page("/audit", field, "yesterday", "auditor", "AUDITOR"))
+			.containsPattern("<input type=\"text\"[^>]*id=\"" + field + "\"[^>]*value=\"yesterday\"");
+		assertThat(page("/onboarding", field, "2024-02-29", "support", "SUPPORT"))
+			.containsPattern("<input type=\"date\" id=\"" + field + "\"[^>]*value=\"2024-02-29\"");
+	}
+
+	private String page(String path, String field, String value, String username, String role) throws Exception {
+		return this.mvc.perform(get(path).param(field, value).with(user(username).roles(role)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(desk).containsPattern("<input type=\"text\" id=\"" + field + "\"[^>]*value=\"not-a-day\"");
-		String audit = this.mvc.perform(get("/audit").param(field, "yesterday").with(user("auditor").roles("AUDITOR")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(audit).containsPattern("<input type=\"text\"[^>]*id=\"" + field + "\"[^>]*value=\"yesterday\"");
-		String valid = this.mvc
-			.perform(get("/onboarding").param(field, "2024-02-29").with(user("support").roles("SUPPORT")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(valid).containsPattern("<input type=\"date\" id=\"" + field + "\"[^>]*value=\"2024-02-29\"");
 	}
 
 	@ParameterizedTest
