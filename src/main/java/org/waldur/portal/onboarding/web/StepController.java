@@ -122,7 +122,7 @@ class StepController {
 		request.setAttribute(BackOnRefusal.PAGE, back(id, step));
 		StepAttempt attempt = this.onboarding.run(id, step, version, fingerprint, viewer);
 		if (!attempt.getOutcome().isSuccess()) {
-			redirect.addFlashAttribute("flashError", step.title() + ": " + attempt.getMessage());
+			redirect.addFlashAttribute("flashError", StepPages.failedRun(step, attempt));
 			return "redirect:" + back(id, step);
 		}
 		redirect.addFlashAttribute("flashSuccess", done(step, attempt));

@@ -86,8 +86,8 @@ class StepPages {
 		model.addAttribute("lastAttempt", last);
 		// A failed run's message comes back as a flash and is the last attempt's message,
 		// which the page shows in full with what to do next: once is enough.
-		if (last != null && !last.getOutcome().isSuccess() && model.getAttribute("flashError") instanceof String flash
-				&& flash.endsWith(last.getMessage())) {
+		if (last != null && !last.getOutcome().isSuccess()
+				&& failedRun(step, last).equals(model.getAttribute("flashError"))) {
 			model.addAttribute("flashError", null);
 		}
 		model.addAttribute("offeringChoice",
@@ -169,6 +169,11 @@ class StepPages {
 		StepAttempt lastRegistration = this.onboarding.lastAttempt(session, register);
 		model.addAttribute("providerLastAttempt", lastRegistration);
 		model.addAttribute("providerRunLabel", runLabel(execution, settling, lastRegistration));
+	}
+
+	/** What a failed run of {@code step} says when it returns to the step's page. */
+	static String failedRun(OnboardingStep step, StepAttempt attempt) {
+		return step.title() + ": " + attempt.getMessage();
 	}
 
 	/**
