@@ -10,15 +10,19 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.waldur.portal.onboarding.Viewer;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The API's idempotency filter (after the API's security chain, so it knows the caller)
- * and the head of its OpenAPI description.
+ * The API's JSON reading, its idempotency filter (after the API's security chain, so it
+ * knows the caller) and the head of its OpenAPI description.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
@@ -52,6 +56,17 @@ class ApiConfiguration {
 			}
 			return operation;
 		};
+	}
+
+	/**
+	 * The JSON converter, reading the API's bodies as {@link ApiBodies} says, in the
+	 * place of Boot's (after it, so that it is the one kept; a converter bean instead
+	 * would go before the byte-array converter and write bytes as JSON text).
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ServerHttpMessageConvertersCustomizer apiBodiesJsonConverter(JsonMapper mapper) {
+		return (converters) -> converters.withJsonConverter(new ApiBodies.Converter(mapper));
 	}
 
 	@Bean

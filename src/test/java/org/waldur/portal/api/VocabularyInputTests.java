@@ -1,5 +1,8 @@
 package org.waldur.portal.api;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingDriver;
@@ -125,6 +128,43 @@ class VocabularyInputTests {
 		assertThat(error.get("field").asString()).isEqualTo("offering.components[0].billingType");
 		assertThat(error.get("message").asString()).isEqualTo("Choose usage, limit or one.");
 		assertThat(refused.json().get("type").asString()).isEqualTo(ApiProblems.TYPE + "invalid-input");
+	}
+
+	@Test
+	void theApiNamesEveryValueItCannotReadTogetherWithTheOtherErrors() {
+		ApiClient api = new ApiClient(this.port, ApiTestTokens.issue(this.tokens, "operator", "test").secret());
+		String body = ApiClient
+			.createBody("", "api_every_error", this.seed.providerCustomerUuid(), this.seed.categoryUuid("HPC"))
+			.replace("\"billingType\": \"usage\"", "\"billingType\": \"free-money\"")
+			.replace("\"limitAmount\": 100", "\"limitAmount\": \"lots\"")
+			.replace("\"unit\": \"month\"", "\"unit\": \"fortnight\"")
+			.replace("\"accountNameGenerationPolicy\": \"project_slug\"",
+					"\"accountNameGenerationPolicy\": \"FORGED\"");
+		ApiClient.Answer refused = api.post("/api/v1/onboardings", body);
+		assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+		Map<String, String> errors = new HashMap<>();
+		refused.json()
+			.get("errors")
+			.valueStream()
+			.forEach((error) -> errors.put(error.get("field").asString(), error.get("message").asString()));
+		assertThat(errors).containsEntry("offering.components[0].billingType", "Choose usage, limit or one.")
+			.containsEntry("offering.components[0].limitAmount", "Enter a whole number, such as 100.")
+			.containsEntry("offering.plans[0].unit", "Choose a billing unit from the list.")
+			.containsEntry("integration.accountNameGenerationPolicy", "Choose project_slug or none.")
+			.containsKey("offering.name");
+	}
+
+	@Test
+	void anUnknownPropertyIsStillIgnoredAndBrokenJsonStillRefusedAsAWhole() {
+		ApiClient api = new ApiClient(this.port, ApiTestTokens.issue(this.tokens, "operator", "test").secret());
+		String body = ApiClient
+			.createBody("Api Extra Field", "api_extra_field", this.seed.providerCustomerUuid(),
+					this.seed.categoryUuid("HPC"))
+			.replace("\"shared\": true", "\"shared\": true, \"colour\": \"blue\"");
+		assertThat(api.post("/api/v1/onboardings", body).status()).isEqualTo(201);
+		ApiClient.Answer broken = api.post("/api/v1/onboardings", "{\"offering\": {\"name\": ");
+		assertThat(broken.status()).isEqualTo(400);
+		assertThat(broken.json().has("errors")).isFalse();
 	}
 
 }

@@ -5,12 +5,14 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OfferingInput;
 import org.waldur.portal.waldur.BillingType;
 import org.waldur.portal.waldur.LimitPeriod;
+import org.waldur.portal.waldur.WaldurVocabulary;
 
 /**
  * One component row of the offering form. Billing types are limited to those Waldur Site
@@ -42,13 +44,11 @@ public class ComponentRow {
 	@Size(max = 30, message = "Waldur accepts at most 30 characters.")
 	private @Nullable String measuredUnit;
 
-	@NotBlank(message = "Choose a billing type.")
+	@NotNull(message = "Choose a billing type.")
 	@SiteAgentBilling
-	private @Nullable String billingType = BillingType.USAGE.value();
+	private @Nullable BillingType billingType = BillingType.USAGE;
 
-	@WaldurWord(value = LimitPeriod.class, emptyIsNone = true,
-			message = "Choose month, quarterly, annual, total or none.")
-	private @Nullable String limitPeriod = "";
+	private @Nullable LimitPeriod limitPeriod;
 
 	@Min(value = 0, message = "Use a positive number.")
 	@Max(value = Integer.MAX_VALUE, message = "The number is too large for Waldur.")
@@ -63,8 +63,7 @@ public class ComponentRow {
 		row.type = "node_hours";
 		row.name = "Node hours";
 		row.measuredUnit = "Node-hours";
-		row.billingType = BillingType.USAGE.value();
-		row.limitPeriod = "";
+		row.billingType = BillingType.USAGE;
 		row.unitFactor = 1;
 		return row;
 	}
@@ -74,18 +73,17 @@ public class ComponentRow {
 		row.type = component.type();
 		row.name = component.name();
 		row.measuredUnit = component.measuredUnit();
-		row.billingType = component.billingType();
-		row.limitPeriod = (component.limitPeriod() != null) ? component.limitPeriod() : "";
+		row.billingType = WaldurVocabulary.find(BillingType.class, component.billingType()).orElse(null);
+		row.limitPeriod = WaldurVocabulary.find(LimitPeriod.class, component.limitPeriod()).orElse(null);
 		row.limitAmount = component.limitAmount();
 		row.unitFactor = component.unitFactor();
 		return row;
 	}
 
 	OfferingInput.Component toInput() {
-		String period = OfferingForm.trimmed(this.limitPeriod);
 		return new OfferingInput.Component(OfferingForm.trimmed(this.type), OfferingForm.trimmed(this.name),
-				OfferingForm.trimmed(this.measuredUnit), OfferingForm.trimmed(this.billingType),
-				period.isEmpty() ? null : period, this.limitAmount, this.unitFactor);
+				OfferingForm.trimmed(this.measuredUnit), (this.billingType != null) ? this.billingType.value() : "",
+				(this.limitPeriod != null) ? this.limitPeriod.value() : null, this.limitAmount, this.unitFactor);
 	}
 
 	public @Nullable String getType() {
@@ -112,19 +110,19 @@ public class ComponentRow {
 		this.measuredUnit = measuredUnit;
 	}
 
-	public @Nullable String getBillingType() {
+	public @Nullable BillingType getBillingType() {
 		return this.billingType;
 	}
 
-	public void setBillingType(@Nullable String billingType) {
+	public void setBillingType(@Nullable BillingType billingType) {
 		this.billingType = billingType;
 	}
 
-	public @Nullable String getLimitPeriod() {
+	public @Nullable LimitPeriod getLimitPeriod() {
 		return this.limitPeriod;
 	}
 
-	public void setLimitPeriod(@Nullable String limitPeriod) {
+	public void setLimitPeriod(@Nullable LimitPeriod limitPeriod) {
 		this.limitPeriod = limitPeriod;
 	}
 

@@ -3,12 +3,14 @@ package org.waldur.portal.onboarding.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.IntegrationInput;
 import org.waldur.portal.waldur.AccountNamePolicy;
 import org.waldur.portal.waldur.UsernamePolicy;
+import org.waldur.portal.waldur.WaldurVocabulary;
 
 /**
  * The integration step's form: Waldur's {@code plugin_options} for a SLURM offering. The
@@ -39,12 +41,10 @@ public class IntegrationForm {
 	@Pattern(regexp = "[a-z0-9_.-]*", message = "Use lowercase letters, digits and _ . - only.")
 	private @Nullable String usernameAnonymizedPrefix;
 
-	@NotBlank(message = "Choose a username generation policy.")
-	@WaldurWord(value = UsernamePolicy.class, message = "Choose a policy from the list.")
-	private @Nullable String usernameGenerationPolicy;
+	@NotNull(message = "Choose a username generation policy.")
+	private @Nullable UsernamePolicy usernameGenerationPolicy;
 
-	@WaldurWord(value = AccountNamePolicy.class, emptyIsNone = true, message = "Choose project_slug or none.")
-	private @Nullable String accountNameGenerationPolicy;
+	private @Nullable AccountNamePolicy accountNameGenerationPolicy;
 
 	private boolean supportsPausing;
 
@@ -59,9 +59,11 @@ public class IntegrationForm {
 		form.initialUsergroupNumber = input.initialUsergroupNumber();
 		form.initialPrimarygroupNumber = input.initialPrimarygroupNumber();
 		form.usernameAnonymizedPrefix = input.usernameAnonymizedPrefix();
-		form.usernameGenerationPolicy = input.usernameGenerationPolicy();
-		form.accountNameGenerationPolicy = (input.accountNameGenerationPolicy() != null)
-				? input.accountNameGenerationPolicy() : "";
+		form.usernameGenerationPolicy = WaldurVocabulary.find(UsernamePolicy.class, input.usernameGenerationPolicy())
+			.orElse(null);
+		form.accountNameGenerationPolicy = WaldurVocabulary
+			.find(AccountNamePolicy.class, input.accountNameGenerationPolicy())
+			.orElse(null);
 		form.supportsPausing = input.supportsPausing();
 		form.supportsDownscaling = input.supportsDownscaling();
 		form.serviceProviderCanCreateOfferingUser = input.serviceProviderCanCreateOfferingUser();
@@ -69,11 +71,11 @@ public class IntegrationForm {
 	}
 
 	IntegrationInput toInput() {
-		String accountPolicy = OfferingForm.trimmed(this.accountNameGenerationPolicy);
 		return new IntegrationInput(OfferingForm.trimmed(this.homedirPrefix), this.initialUidnumber,
 				this.initialUsergroupNumber, this.initialPrimarygroupNumber,
 				OfferingForm.trimmed(this.usernameAnonymizedPrefix),
-				OfferingForm.trimmed(this.usernameGenerationPolicy), accountPolicy.isEmpty() ? null : accountPolicy,
+				(this.usernameGenerationPolicy != null) ? this.usernameGenerationPolicy.value() : "",
+				(this.accountNameGenerationPolicy != null) ? this.accountNameGenerationPolicy.value() : null,
 				this.supportsPausing, this.supportsDownscaling, this.serviceProviderCanCreateOfferingUser);
 	}
 
@@ -117,19 +119,19 @@ public class IntegrationForm {
 		this.usernameAnonymizedPrefix = usernameAnonymizedPrefix;
 	}
 
-	public @Nullable String getUsernameGenerationPolicy() {
+	public @Nullable UsernamePolicy getUsernameGenerationPolicy() {
 		return this.usernameGenerationPolicy;
 	}
 
-	public void setUsernameGenerationPolicy(@Nullable String usernameGenerationPolicy) {
+	public void setUsernameGenerationPolicy(@Nullable UsernamePolicy usernameGenerationPolicy) {
 		this.usernameGenerationPolicy = usernameGenerationPolicy;
 	}
 
-	public @Nullable String getAccountNameGenerationPolicy() {
+	public @Nullable AccountNamePolicy getAccountNameGenerationPolicy() {
 		return this.accountNameGenerationPolicy;
 	}
 
-	public void setAccountNameGenerationPolicy(@Nullable String accountNameGenerationPolicy) {
+	public void setAccountNameGenerationPolicy(@Nullable AccountNamePolicy accountNameGenerationPolicy) {
 		this.accountNameGenerationPolicy = accountNameGenerationPolicy;
 	}
 

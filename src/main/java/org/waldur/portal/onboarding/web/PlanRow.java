@@ -3,10 +3,12 @@ package org.waldur.portal.onboarding.web;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.OfferingInput;
 import org.waldur.portal.waldur.BillingUnit;
+import org.waldur.portal.waldur.WaldurVocabulary;
 
 /**
  * One plan row of the offering form.
@@ -25,15 +27,14 @@ public class PlanRow {
 	@Size(max = 4096, message = "Use at most 4096 characters.")
 	private @Nullable String description;
 
-	@NotBlank(message = "Choose a billing unit.")
-	@WaldurWord(value = BillingUnit.class, message = "Choose a billing unit from the list.")
-	private @Nullable String unit = BillingUnit.MONTH.value();
+	@NotNull(message = "Choose a billing unit.")
+	private @Nullable BillingUnit unit = BillingUnit.MONTH;
 
 	static PlanRow defaults() {
 		PlanRow row = new PlanRow();
 		row.name = "Default";
 		row.description = "Default plan";
-		row.unit = BillingUnit.MONTH.value();
+		row.unit = BillingUnit.MONTH;
 		return row;
 	}
 
@@ -41,13 +42,13 @@ public class PlanRow {
 		PlanRow row = new PlanRow();
 		row.name = plan.name();
 		row.description = plan.description();
-		row.unit = plan.unit();
+		row.unit = WaldurVocabulary.find(BillingUnit.class, plan.unit()).orElse(null);
 		return row;
 	}
 
 	OfferingInput.Plan toInput() {
 		return new OfferingInput.Plan(OfferingForm.trimmed(this.name), OfferingForm.trimmed(this.description),
-				OfferingForm.trimmed(this.unit));
+				(this.unit != null) ? this.unit.value() : "");
 	}
 
 	public @Nullable String getName() {
@@ -66,11 +67,11 @@ public class PlanRow {
 		this.description = description;
 	}
 
-	public @Nullable String getUnit() {
+	public @Nullable BillingUnit getUnit() {
 		return this.unit;
 	}
 
-	public void setUnit(@Nullable String unit) {
+	public void setUnit(@Nullable BillingUnit unit) {
 		this.unit = unit;
 	}
 

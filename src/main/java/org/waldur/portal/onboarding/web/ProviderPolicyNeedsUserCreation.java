@@ -35,8 +35,7 @@ public @interface ProviderPolicyNeedsUserCreation {
 
 		@Override
 		public boolean isValid(IntegrationForm form, ConstraintValidatorContext context) {
-			if (!UsernamePolicy.SERVICE_PROVIDER.value()
-				.equals(OfferingForm.trimmed(form.getUsernameGenerationPolicy()))
+			if (form.getUsernameGenerationPolicy() != UsernamePolicy.SERVICE_PROVIDER
 					|| form.isServiceProviderCanCreateOfferingUser()) {
 				return true;
 			}

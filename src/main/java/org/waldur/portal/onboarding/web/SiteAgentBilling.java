@@ -12,10 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 import org.waldur.portal.waldur.BillingType;
-import org.waldur.portal.waldur.WaldurVocabulary;
 
 /**
- * A component's billing type, by its wire value, is one Waldur Site Agent can account for
+ * A component's billing type is one Waldur Site Agent can account for
  * ({@link BillingType#siteAgentKnows()}); Waldur knows more.
  */
 @Documented
@@ -30,13 +29,12 @@ public @interface SiteAgentBilling {
 
 	Class<? extends Payload>[] payload() default {};
 
-	/** Checks a billing type's wire value; none is left to {@code @NotBlank}. */
-	class Check implements ConstraintValidator<SiteAgentBilling, String> {
+	/** Checks a billing type; none is left to {@code @NotNull}. */
+	class Check implements ConstraintValidator<SiteAgentBilling, BillingType> {
 
 		@Override
-		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-			return value == null
-					|| WaldurVocabulary.find(BillingType.class, value).filter(BillingType::siteAgentKnows).isPresent();
+		public boolean isValid(@Nullable BillingType value, ConstraintValidatorContext context) {
+			return value == null || value.siteAgentKnows();
 		}
 
 	}
