@@ -38,6 +38,25 @@ public interface WaldurVocabulary {
 	}
 
 	/**
+	 * The wire value of a word, for an input that may have none.
+	 * @param word the word, or {@code null}
+	 * @return its value, or {@code null} without a word
+	 */
+	static @Nullable String wireValue(@Nullable WaldurVocabulary word) {
+		return (word != null) ? word.value() : null;
+	}
+
+	/**
+	 * The wire value of a word, or {@code none} without one.
+	 * @param word the word, or {@code null}
+	 * @param none what stands for no word, such as an empty text
+	 * @return its value, or {@code none}
+	 */
+	static String wireValue(@Nullable WaldurVocabulary word, String none) {
+		return (word != null) ? word.value() : none;
+	}
+
+	/**
 	 * The wire values of all constants of {@code type}, in their order.
 	 * @param <E> the enum
 	 * @param type the enum's class

@@ -9,18 +9,14 @@ import org.waldur.portal.config.PortalProperties;
 import org.waldur.portal.security.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Adds what the layout shows on every page (sandbox banner, user, navigation, version)
- * and trims submitted text.
+ * Adds what the layout shows on every page (sandbox banner, user, navigation, version).
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -43,25 +39,6 @@ class LayoutModelAdvice {
 		this.waldurWait = "Sent to Waldur, waiting for its answer. When Waldur is slow this takes a while: each call "
 				+ "waits up to " + new PlainWords().duration(properties.waldur().readTimeout())
 				+ ". There is no need to press again; the answer is kept even if you leave this page.";
-	}
-
-	/**
-	 * Trims what a request binds: its parameters (a binder without a target) and its
-	 * forms (classes named {@code …Form}, see {@code BoundFormsTests}). Spring also makes
-	 * a binder for every object a page shows, which binds nothing; registering the editor
-	 * there cost a step page a tenth of what it allocates.
-	 */
-	@InitBinder
-	void trimStrings(WebDataBinder binder) {
-		Object target = binder.getTarget();
-		if (target == null || isForm(target.getClass())) {
-			binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
-		}
-	}
-
-	/** Whether objects of the given class are bound from requests: forms are named so. */
-	static boolean isForm(Class<?> type) {
-		return type.getSimpleName().endsWith("Form");
 	}
 
 	@ModelAttribute("sandboxMode")

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Submitted text is trimmed only for binders of request parameters and of forms
- * ({@link LayoutModelAdvice#trimStrings}); a form is recognised by its name. Every object
- * a page handler binds from a request must therefore be named {@code …Form}, or its text
+ * ({@link RequestBinding#bindRequests}); a form is recognised by its name. Every object a
+ * page handler binds from a request must therefore be named {@code …Form}, or its text
  * would silently stop being trimmed.
  */
 class BoundFormsTests {
@@ -46,7 +46,7 @@ class BoundFormsTests {
 					String name = controller.getSimpleName() + "." + method.getName() + "("
 							+ parameter.getType().getSimpleName() + ")";
 					bound.add(name);
-					if (!LayoutModelAdvice.isForm(parameter.getType())) {
+					if (!RequestBinding.isForm(parameter.getType())) {
 						notForms.add(name);
 					}
 				}
@@ -58,8 +58,8 @@ class BoundFormsTests {
 
 	@Test
 	void viewsAreNotFormsAndFormsAre() {
-		assertThat(LayoutModelAdvice.isForm(org.waldur.portal.onboarding.web.OfferingForm.class)).isTrue();
-		assertThat(LayoutModelAdvice.isForm(org.waldur.portal.onboarding.web.FormView.class)).isFalse();
+		assertThat(RequestBinding.isForm(org.waldur.portal.onboarding.web.OfferingForm.class)).isTrue();
+		assertThat(RequestBinding.isForm(org.waldur.portal.onboarding.web.FormView.class)).isFalse();
 	}
 
 	/**

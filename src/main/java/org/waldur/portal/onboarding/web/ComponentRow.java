@@ -82,8 +82,8 @@ public class ComponentRow {
 
 	OfferingInput.Component toInput() {
 		return new OfferingInput.Component(OfferingForm.trimmed(this.type), OfferingForm.trimmed(this.name),
-				OfferingForm.trimmed(this.measuredUnit), (this.billingType != null) ? this.billingType.value() : "",
-				(this.limitPeriod != null) ? this.limitPeriod.value() : null, this.limitAmount, this.unitFactor);
+				OfferingForm.trimmed(this.measuredUnit), WaldurVocabulary.wireValue(this.billingType, ""),
+				WaldurVocabulary.wireValue(this.limitPeriod), this.limitAmount, this.unitFactor);
 	}
 
 	public @Nullable String getType() {

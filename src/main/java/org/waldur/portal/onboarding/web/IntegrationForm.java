@@ -74,9 +74,9 @@ public class IntegrationForm {
 		return new IntegrationInput(OfferingForm.trimmed(this.homedirPrefix), this.initialUidnumber,
 				this.initialUsergroupNumber, this.initialPrimarygroupNumber,
 				OfferingForm.trimmed(this.usernameAnonymizedPrefix),
-				(this.usernameGenerationPolicy != null) ? this.usernameGenerationPolicy.value() : "",
-				(this.accountNameGenerationPolicy != null) ? this.accountNameGenerationPolicy.value() : null,
-				this.supportsPausing, this.supportsDownscaling, this.serviceProviderCanCreateOfferingUser);
+				WaldurVocabulary.wireValue(this.usernameGenerationPolicy, ""),
+				WaldurVocabulary.wireValue(this.accountNameGenerationPolicy), this.supportsPausing,
+				this.supportsDownscaling, this.serviceProviderCanCreateOfferingUser);
 	}
 
 	public @Nullable String getHomedirPrefix() {

@@ -48,7 +48,7 @@ public class PlanRow {
 
 	OfferingInput.Plan toInput() {
 		return new OfferingInput.Plan(OfferingForm.trimmed(this.name), OfferingForm.trimmed(this.description),
-				(this.unit != null) ? this.unit.value() : "");
+				WaldurVocabulary.wireValue(this.unit, ""));
 	}
 
 	public @Nullable String getName() {
