@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -16,7 +19,9 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.CollectingProblemHandler;
 import tools.jackson.databind.exc.CollectedProblem;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.ClassUtil;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -116,15 +121,20 @@ class ApiBodies {
 			if (problems == null) {
 				return reader;
 			}
+			// a fraction is refused where a whole number goes, as a form refuses it
 			return reader.problemCollectingReader(new Collecting())
+				.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 				.withAttribute(CollectingProblemHandler.class, problems);
 		}
 
 	}
 
 	/**
-	 * Jackson's collecting handler, except that a property the body should not have is
-	 * ignored or refused as the mapper says, as before, rather than collected.
+	 * Jackson's collecting handler, which keeps a word or number that a field cannot
+	 * hold, extended to a value of the wrong kind (an object, a list, a number or
+	 * {@code true} where something else goes) and to {@code null} for a field that must
+	 * have a value; a property the body should not have is ignored or refused as the
+	 * mapper says, as before, rather than collected.
 	 */
 	static final class Collecting extends CollectingProblemHandler {
 
@@ -138,6 +148,106 @@ class ApiBodies {
 			return false;
 		}
 
+		@Override
+		public @Nullable Object handleUnexpectedToken(DeserializationContext context, JavaType targetType,
+				@Nullable JsonToken token, JsonParser parser, @Nullable String failureMessage) throws JacksonException {
+			boolean structure = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+			if (!keep(context, valuePointer(parser, structure), targetType, failureMessage,
+					structure ? token.asString() : parser.getString(), parser, token)) {
+				return NOT_HANDLED;
+			}
+			if (structure) {
+				parser.skipChildren();
+			}
+			return ClassUtil.defaultValue(targetType.getRawClass());
+		}
+
+		@Override
+		public @Nullable Object handleNullForPrimitives(DeserializationContext context, Class<?> targetType,
+				JsonParser parser, @Nullable ValueDeserializer<?> deserializer, String failureMessage)
+				throws JacksonException {
+			if (!keep(context, valuePointer(parser, false), context.constructType(targetType), failureMessage, null,
+					parser, JsonToken.VALUE_NULL)) {
+				return NOT_HANDLED;
+			}
+			return ClassUtil.defaultValue(targetType);
+		}
+
+		private boolean keep(DeserializationContext context, JsonPointer pointer, JavaType targetType, String message,
+				@Nullable Object rawValue, JsonParser parser, @Nullable JsonToken token) {
+			List<CollectedProblem> problems = getBucket(context);
+			if (problems == null || problems.size() >= getMaxProblems()) {
+				return false;
+			}
+			String described = (message != null) ? message : "unexpected " + token + " for " + targetType;
+			problems
+				.add(new CollectedProblem(pointer, described, targetType, parser.currentLocation(), rawValue, token));
+			return true;
+		}
+
+		/**
+		 * Where the value the parser stands on sits: an object or list that starts here
+		 * has opened a context of its own, so its place is its parent's.
+		 */
+		private static JsonPointer valuePointer(JsonParser parser, boolean structure) {
+			TokenStreamContext context = parser.streamReadContext();
+			if (structure && context.getParent() != null) {
+				context = context.getParent();
+			}
+			return context.pathAsPointer();
+		}
+
+	}
+
+	/**
+	 * A field error for a value Jackson could not read at all (a number too large for its
+	 * field, a fraction where a whole number goes), which ends the reading: the field its
+	 * path names, with the form's message for its type; {@code null} when it names no
+	 * field.
+	 */
+	static @Nullable FieldError unreadable(JacksonException failure, MessageSource messages) {
+		if (failure.getPath().isEmpty()) {
+			return null;
+		}
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : failure.getPath()) {
+			if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+			else if (reference.getPropertyName() != null) {
+				field.append((field.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+		}
+		Class<?> type = (failure instanceof InputCoercionException coercion) ? coercion.getTargetType()
+				: (failure instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null;
+		return fieldError("body", field.toString(), (type != null) ? type.getName() : null, null, messages);
+	}
+
+	private static FieldError fieldError(String objectName, String field, @Nullable String typeName,
+			@Nullable Object rawValue, MessageSource messages) {
+		String[] codes = (typeName != null) ? new String[] { "typeMismatch." + typeName, "typeMismatch" }
+				: new String[] { "typeMismatch" };
+		String message = messages.getMessage(
+				new DefaultMessageSourceResolvable(codes, (Object[]) null, "This value is not in the expected form."),
+				Locale.ENGLISH);
+		return new FieldError(objectName, field, rawValue, true, codes, null, message);
+	}
+
+	/** The problems read so far from this request's body, as field errors. */
+	static List<FieldError> readProblems(String objectName, MessageSource messages) {
+		List<CollectedProblem> problems = problemsOfThisRequest(false);
+		if (problems == null) {
+			return List.of();
+		}
+		List<FieldError> errors = new ArrayList<>();
+		for (CollectedProblem problem : problems) {
+			JavaType type = problem.getTargetType();
+			String typeName = (type == null) ? null
+					: type.isCollectionLikeType() ? List.class.getName() : type.getRawClass().getName();
+			errors.add(fieldError(objectName, field(problem.getPath()), typeName, problem.getRawValue(), messages));
+		}
+		problems.clear();
+		return errors;
 	}
 
 	/** Adds the body's read problems to the binding result, as type mismatches. */
@@ -156,22 +266,9 @@ class ApiBodies {
 
 		@Override
 		public void validate(Object target, Errors errors) {
-			List<CollectedProblem> problems = problemsOfThisRequest(false);
-			if (problems == null || !(errors instanceof BindingResult result)) {
-				return;
+			if (errors instanceof BindingResult result) {
+				readProblems(result.getObjectName(), this.messages).forEach(result::addError);
 			}
-			for (CollectedProblem problem : problems) {
-				String field = field(problem.getPath());
-				JavaType type = problem.getTargetType();
-				String[] codes = (type != null)
-						? new String[] { "typeMismatch." + type.getRawClass().getName(), "typeMismatch" }
-						: new String[] { "typeMismatch" };
-				String message = this.messages.getMessage(new DefaultMessageSourceResolvable(codes, (Object[]) null,
-						"This value is not in the expected form."), Locale.ENGLISH);
-				result.addError(new FieldError(result.getObjectName(), field, problem.getRawValue(), true, codes, null,
-						message));
-			}
-			problems.clear();
 		}
 
 	}

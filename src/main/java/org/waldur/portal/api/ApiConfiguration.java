@@ -1,15 +1,24 @@
 package org.waldur.portal.api;
 
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.waldur.portal.onboarding.Viewer;
+import org.waldur.portal.onboarding.web.SiteAgentBilling;
+import org.waldur.portal.waldur.BillingType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -67,6 +76,25 @@ class ApiConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ServerHttpMessageConvertersCustomizer apiBodiesJsonConverter(JsonMapper mapper) {
 		return (converters) -> converters.withJsonConverter(new ApiBodies.Converter(mapper));
+	}
+
+	/**
+	 * A component's billing type lists only the types the site agent understands, as
+	 * {@code @SiteAgentBilling} checks, not every billing type Waldur has.
+	 */
+	@Bean
+	PropertyCustomizer siteAgentBillingTypes() {
+		List<String> known = BillingType.siteAgentTypes().stream().map(BillingType::value).toList();
+		return (schema, type) -> {
+			Annotation[] annotations = type.getCtxAnnotations();
+			if (annotations != null
+					&& Arrays.stream(annotations).anyMatch((annotation) -> annotation instanceof SiteAgentBilling)) {
+				@SuppressWarnings("unchecked")
+				Schema<String> words = (Schema<String>) schema;
+				words.setEnum(new ArrayList<>(known));
+			}
+			return schema;
+		};
 	}
 
 	@Bean

@@ -22,8 +22,12 @@ import org.waldur.portal.onboarding.web.StepInputs;
 import org.waldur.portal.waldur.WaldurBusyException;
 import org.waldur.portal.waldur.WaldurException;
 import org.waldur.portal.waldur.WaldurRejectedException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,7 +37,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -245,15 +251,38 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalidInput(ex.getBindingResult().getAllErrors());
+	}
+
+	private static ResponseEntity<Object> invalidInput(List<? extends ObjectError> errors) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input",
 				"Some fields are missing or invalid; see errors.");
-		List<FieldProblem> errors = new ArrayList<>();
-		ex.getBindingResult().getAllErrors().forEach((error) -> {
-			String field = (error instanceof FieldError fieldError) ? fieldError.getField() : "";
-			errors.add(new FieldProblem(field, String.valueOf(error.getDefaultMessage()), null));
-		});
-		problem.setProperty("errors", errors);
+		problem.setProperty("errors",
+				errors.stream()
+					.map((error) -> new FieldProblem((error instanceof FieldError field) ? field.getField() : "",
+							String.valueOf(error.getDefaultMessage()), null))
+					.toList());
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/**
+	 * A body Jackson stopped reading at a value it cannot hold at all (a number too
+	 * large, a fraction for a whole number) names that field, beside the problems read
+	 * before it; a body that is not JSON is refused as a whole.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		MessageSource messages = getMessageSource();
+		FieldError unreadable = (messages != null && (ex.getCause() instanceof InputCoercionException
+				|| ex.getCause() instanceof MismatchedInputException))
+						? ApiBodies.unreadable((JacksonException) ex.getCause(), messages) : null;
+		if (unreadable == null) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		List<FieldError> errors = new ArrayList<>(ApiBodies.readProblems("body", messages));
+		errors.add(unreadable);
+		return invalidInput(errors);
 	}
 
 	@Override

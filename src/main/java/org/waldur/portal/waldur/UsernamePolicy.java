@@ -48,11 +48,12 @@ public enum UsernamePolicy implements WaldurVocabulary {
 	}
 
 	/**
-	 * The constant for a value read from JSON: blank is none, an unknown one is refused.
+	 * The constant for a value read from JSON, spaces around it ignored as a form trims
+	 * them: blank is none, an unknown one is refused.
 	 */
 	@JsonCreator
 	static @Nullable UsernamePolicy fromJson(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : of(value);
+		return (value == null || value.isBlank()) ? null : of(value.strip());
 	}
 
 	@Override

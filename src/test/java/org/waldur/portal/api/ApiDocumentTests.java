@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -50,6 +51,14 @@ class ApiDocumentTests {
 		assertThat(parsed.getMessages()).as("swagger-parser messages").isEmpty();
 		assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
 		assertThat(parsed.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("portal-token");
+		// only the billing types the site agent understands, as the form checks
+		Schema<?> billingType = (Schema<?>) parsed.getOpenAPI()
+			.getComponents()
+			.getSchemas()
+			.get("ComponentRow")
+			.getProperties()
+			.get("billingType");
+		assertThat(billingType.getEnum()).map(String::valueOf).containsExactly("usage", "limit", "one");
 		Set<String> documented = new TreeSet<>();
 		parsed.getOpenAPI()
 			.getPaths()

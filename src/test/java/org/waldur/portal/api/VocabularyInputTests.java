@@ -72,7 +72,7 @@ class VocabularyInputTests {
 			.andExpect(model().attributeHasFieldErrors("form", "components[0].billingType", "components[0].limitPeriod",
 					"plans[0].unit"))
 			.andExpect(content().string(containsString("Choose usage, limit or one.")))
-			.andExpect(content().string(containsString("Choose month, quarterly, annual, total or none.")))
+			.andExpect(content().string(containsString("Choose month, quarterly, annual or total, or no period.")))
 			.andExpect(content().string(containsString("Choose a billing unit from the list.")))
 			.andExpect(content().string(containsString("value=\"half_month\"")));
 		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getOfferingInput()).isNull();
@@ -94,7 +94,7 @@ class VocabularyInputTests {
 			.andExpect(
 					model().attributeHasFieldErrors("form", "usernameGenerationPolicy", "accountNameGenerationPolicy"))
 			.andExpect(content().string(containsString("Choose a policy from the list.")))
-			.andExpect(content().string(containsString("Choose project_slug or none.")));
+			.andExpect(content().string(containsString("Choose project_slug, or no policy.")));
 		this.mvc
 			.perform(post("/onboarding/" + id + "/steps/integration").with(user("operator").roles("OPERATOR"))
 				.with(csrf())
@@ -150,7 +150,7 @@ class VocabularyInputTests {
 		assertThat(errors).containsEntry("offering.components[0].billingType", "Choose usage, limit or one.")
 			.containsEntry("offering.components[0].limitAmount", "Enter a whole number, such as 100.")
 			.containsEntry("offering.plans[0].unit", "Choose a billing unit from the list.")
-			.containsEntry("integration.accountNameGenerationPolicy", "Choose project_slug or none.")
+			.containsEntry("integration.accountNameGenerationPolicy", "Choose project_slug, or no policy.")
 			.containsKey("offering.name");
 	}
 

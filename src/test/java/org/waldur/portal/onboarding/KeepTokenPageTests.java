@@ -66,6 +66,18 @@ class KeepTokenPageTests {
 			.andExpect(content().string(
 					stringContainsInOrder("PATCH", "/users/", "service-account token", "token_lifetime&quot; : null")));
 
+		// a forged choice is refused on the choice, not read as "never expires"
+		this.mvc
+			.perform(post("/onboarding/{id}/steps/keep-token", id).with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(driver.version(id)))
+				.param("expiry", "forever")
+				.param("hours", "24"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"expiry-error\"")))
+			.andExpect(content().string(containsString(
+					"Choose whether the token never expires or expires after a number of hours without use.")));
+		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getKeepTokenSeconds()).isNull();
 		this.mvc
 			.perform(post("/onboarding/{id}/steps/keep-token", id).with(user("operator").roles("OPERATOR"))
 				.with(csrf())

@@ -2,6 +2,7 @@ package org.waldur.portal.onboarding.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,8 @@ public class KeepTokenForm {
 	/** The choice for a lifetime in hours. */
 	static final String HOURS = "hours";
 
+	@Pattern(regexp = NEVER + "|" + HOURS,
+			message = "Choose whether the token never expires or expires after a number of hours without use.")
 	private String expiry = NEVER;
 
 	@Min(value = 1, message = "Enter a number of hours from 1 to 8760 (one year).")
@@ -45,8 +48,9 @@ public class KeepTokenForm {
 		return this.expiry;
 	}
 
+	/** None chosen is the recommended choice; anything but the two choices is refused. */
 	public void setExpiry(@Nullable String expiry) {
-		this.expiry = HOURS.equals(expiry) ? HOURS : NEVER;
+		this.expiry = (expiry == null || expiry.isBlank()) ? NEVER : expiry.strip();
 	}
 
 	public @Nullable Integer getHours() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -34,11 +35,12 @@ public class OfferingForm {
 
 	@Valid
 	@Size(min = 1, max = 20, message = "Add between 1 and 20 components.")
-	private List<ComponentRow> components = new ArrayList<>();
+	private List<@NotNull(
+			message = "Fill in this component or leave it out.") ComponentRow> components = new ArrayList<>();
 
 	@Valid
 	@Size(min = 1, max = 10, message = "Add between 1 and 10 plans.")
-	private List<PlanRow> plans = new ArrayList<>();
+	private List<@NotNull(message = "Fill in this plan or leave it out.") PlanRow> plans = new ArrayList<>();
 
 	private boolean shared = true;
 
@@ -138,16 +140,17 @@ public class OfferingForm {
 		return this.components;
 	}
 
-	public void setComponents(List<ComponentRow> components) {
-		this.components = components;
+	public void setComponents(@Nullable List<ComponentRow> components) {
+		// none is an empty list, which the size check refuses
+		this.components = (components != null) ? components : new ArrayList<>();
 	}
 
 	public List<PlanRow> getPlans() {
 		return this.plans;
 	}
 
-	public void setPlans(List<PlanRow> plans) {
-		this.plans = plans;
+	public void setPlans(@Nullable List<PlanRow> plans) {
+		this.plans = (plans != null) ? plans : new ArrayList<>();
 	}
 
 	public boolean isShared() {
