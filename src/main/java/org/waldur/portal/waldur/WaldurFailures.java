@@ -87,12 +87,23 @@ final class WaldurFailures {
 				exchange, cause);
 	}
 
-	/** The exception for a body that cannot be read. */
-	WaldurProtocolException unreadable(WaldurCall call, WaldurExchange exchange, String problem,
-			@Nullable Throwable cause) {
+	/**
+	 * The exception for a body that cannot be read. A change Waldur answered with success
+	 * has most likely been made, whatever its body: its outcome is unknown, so that the
+	 * next try looks Waldur up first rather than sending it again.
+	 */
+	WaldurException unreadable(WaldurCall call, WaldurExchange exchange, String problem, @Nullable Throwable cause) {
 		String body = exchange.responseBody();
 		String snippet = (body == null || body.isEmpty()) ? "(empty body)"
 				: (body.length() > SNIPPET_CHARS) ? body.substring(0, SNIPPET_CHARS) + "…" : body;
+		Integer status = exchange.status();
+		if (call.changing() && status != null && status >= 200 && status < 300) {
+			String message = "The outcome of " + call.operation().description() + " is unknown: Waldur answered "
+					+ status + ", but its answer could not be understood (" + problem
+					+ "); Waldur has probably made the change, so look it up in Waldur before trying again";
+			return (cause != null) ? new WaldurOutcomeUnknownException(message, exchange, cause)
+					: new WaldurOutcomeUnknownException(message, exchange);
+		}
 		return new WaldurProtocolException("Waldur's answer to " + call.operation().description() + " ("
 				+ exchange.summary() + ") could not be understood: " + problem + ". Body: " + snippet, exchange, cause);
 	}

@@ -11,7 +11,8 @@ import org.waldur.portal.waldur.WaldurTransport.WaldurResponse;
 
 /**
  * Reads the JSON body of a successful response into the expected type, or fails with a
- * {@link WaldurProtocolException} that keeps the raw body.
+ * {@link WaldurProtocolException} that keeps the raw body (for a change, with a
+ * {@link WaldurOutcomeUnknownException}: see {@link WaldurFailures#unreadable}).
  */
 final class WaldurReader {
 

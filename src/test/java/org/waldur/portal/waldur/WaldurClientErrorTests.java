@@ -278,21 +278,28 @@ class WaldurClientErrorTests extends WaldurWireMockSupport {
 	}
 
 	@Test
-	void invalidJsonOnSuccessIsAProtocolErrorKeepingTheRawBody() {
+	void invalidJsonOnSuccessOfAChangeLeavesItsOutcomeUnknownKeepingTheRawBody() {
 		wireMock.stubFor(post(urlPathEqualTo(ACTIVATE)).willReturn(json(200, "{\"detail\": \"Offering state upd")));
 
-		assertThatExceptionOfType(WaldurProtocolException.class)
+		// Waldur answered 200: it has most likely activated the offering, so the next try
+		// must look it up rather than count on nothing having happened.
+		assertThatExceptionOfType(WaldurOutcomeUnknownException.class)
 			.isThrownBy(() -> this.client.send(WaldurCalls.activateOffering(OFFERING_UUID)))
 			.withMessageContaining("not valid JSON")
-			.withMessageContaining("{\"detail\": \"Offering state upd")
-			.satisfies((ex) -> assertThat(ex.rawBody()).isEqualTo("{\"detail\": \"Offering state upd"));
+			.withMessageContaining("look it up in Waldur before trying again")
+			.satisfies((ex) -> assertThat(ex.exchange().responseBody()).isEqualTo("{\"detail\": \"Offering state upd"));
 	}
 
 	@Test
-	void anEmptyBodyWhereOneIsExpectedIsAProtocolError() {
+	void anEmptyBodyWhereOneIsExpectedLeavesAChangeUnknownAndIsAProtocolErrorOfARead() {
 		wireMock.stubFor(post(urlPathEqualTo("/api/users/")).willReturn(aResponse().withStatus(201)));
+		assertThatExceptionOfType(WaldurOutcomeUnknownException.class).isThrownBy(this::createUser)
+			.withMessageContaining("empty body")
+			.withMessageContaining("answered 201");
 
-		assertThatExceptionOfType(WaldurProtocolException.class).isThrownBy(this::createUser)
+		wireMock.stubFor(get(urlPathEqualTo("/api/users/")).willReturn(aResponse().withStatus(200)));
+		assertThatExceptionOfType(WaldurProtocolException.class)
+			.isThrownBy(() -> this.client.findUserByUsername("agent"))
 			.withMessageContaining("empty body");
 	}
 
