@@ -127,8 +127,18 @@ class SandboxApiController {
 			this.calls.release(path);
 			RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
 			try {
-				Object answer = answer(request, method, path, body);
-				this.calls.record(known, method, path, true, statusOf(answer), FaultKind.DELAY);
+				Object answer;
+				try {
+					answer = answer(request, method, path, body);
+				}
+				catch (IOException | RuntimeException ex) {
+					// not the client's going: the sandbox itself failed, as Waldur would
+					// with a 500
+					log.error("Delayed sandbox call {} {} failed", method, path, ex);
+					answer = ApiException.detail(500, "Server Error (500)");
+				}
+				this.calls.record(known, method, path, !(answer instanceof ApiException error) || error.status() < 500,
+						statusOf(answer), FaultKind.DELAY);
 				write(response, answer, "HEAD".equals(method));
 			}
 			catch (IOException | RuntimeException ex) {

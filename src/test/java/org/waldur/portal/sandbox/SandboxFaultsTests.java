@@ -77,6 +77,36 @@ class SandboxFaultsTests extends SandboxTestSupport {
 	}
 
 	@Test
+	void aDelayedCallThatTheClientWaitsForAnswersAsUsualOnceApplied() throws Exception {
+		this.faults.delay("POST", "users/", Duration.ofSeconds(2), 1);
+		String username = unique("waited-");
+		HttpRequest request = HttpRequest.newBuilder(URI.create(api("users/")))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Token " + staff())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(userBody(username)))
+			.build();
+		long started = System.nanoTime();
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+		assertThat(answer.body()).contains(username);
+		assertThat(get(staff(), "users/?username=" + username).json()).hasSize(1);
+
+		this.faults.delay("POST", "marketplace-provider-offerings/", Duration.ofSeconds(2), 1);
+		String name = unique("waited-");
+		HttpResponse<String> created = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(api("marketplace-provider-offerings/")))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Token " + owner())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(offeringBody(name, true, "")))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).contains(name);
+	}
+
+	@Test
 	void dropBreaksTheConnectionWithoutApplying() {
 		this.faults.dropConnection("POST", "*/add_user/", 1);
 		String offering = createOffering(unique("drop-"), true, true).get("uuid").stringValue();
