@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.waldur.portal.onboarding.Onboarding;
 import org.waldur.portal.onboarding.OnboardingSession;
 import org.waldur.portal.onboarding.OnboardingStatus;
+import org.waldur.portal.onboarding.OnboardingStep;
 import org.waldur.portal.security.Role;
 
 import org.springframework.security.core.Authentication;
@@ -48,6 +49,7 @@ class HomeController {
 			model.addAttribute("attentionSessions", this.onboarding.needingAttention());
 		}
 		model.addAttribute("section", "home");
+		model.addAttribute("wizardSteps", OnboardingStep.wizard().size());
 		model.addAttribute("showOperator", roles.contains(Role.OPERATOR));
 		model.addAttribute("showSupport", roles.contains(Role.SUPPORT));
 		model.addAttribute("showAuditor", roles.contains(Role.AUDITOR));

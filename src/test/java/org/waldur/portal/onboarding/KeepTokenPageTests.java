@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -78,6 +79,17 @@ class KeepTokenPageTests {
 			.andExpect(content().string(containsString(
 					"Choose whether the token never expires or expires after a number of hours without use.")));
 		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getKeepTokenSeconds()).isNull();
+		// hours that are not a number are refused as such, not also as missing
+		this.mvc
+			.perform(post("/onboarding/{id}/steps/keep-token", id).with(user("operator").roles("OPERATOR"))
+				.with(csrf())
+				.param("version", String.valueOf(driver.version(id)))
+				.param("expiry", "hours")
+				.param("hours", "abc"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter a whole number, such as 100.")))
+			.andExpect(
+					content().string(not(containsString("Enter after how many hours without use the token expires"))));
 		this.mvc
 			.perform(post("/onboarding/{id}/steps/keep-token", id).with(user("operator").roles("OPERATOR"))
 				.with(csrf())

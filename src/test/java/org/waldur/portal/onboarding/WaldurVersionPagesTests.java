@@ -87,7 +87,11 @@ class WaldurVersionPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "serviceProviderCanCreateOfferingUser"))
 			.andExpect(content().string(containsString("id=\"error-summary\"")))
-			.andExpect(content().string(containsString("With the service_provider username policy, tick")));
+			.andExpect(content().string(containsString("With the service_provider username policy, tick")))
+			// the error summary's link reaches the box it names
+			.andExpect(content().string(containsString("href=\"#serviceProviderCanCreateOfferingUser\"")))
+			.andExpect(content().string(containsString("id=\"serviceProviderCanCreateOfferingUser\"")))
+			.andExpect(content().string(containsString("for=\"serviceProviderCanCreateOfferingUser\"")));
 		assertThat(this.onboarding.get(id, OnboardingDriver.OPERATOR).getIntegrationInput()).isEqualTo(saved);
 
 		this.mvc

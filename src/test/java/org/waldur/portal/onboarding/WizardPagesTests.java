@@ -86,6 +86,10 @@ class WizardPagesTests {
 			.andExpect(content().string(containsString("value=\"node_hours\"")))
 			.andExpect(content().string(containsString("Sandbox HPC Centre")))
 			.andExpect(content().string(containsString("id=\"no-preview\"")));
+		// the home page counts the wizard's steps
+		this.mvc.perform(get("/").with(user("operator").roles("OPERATOR")))
+			.andExpect(content().string(containsString(
+					"<span id=\"wizard-steps\">" + OnboardingStep.wizard().size() + "</span> guided steps")));
 	}
 
 	@Test
@@ -356,6 +360,13 @@ class WizardPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"read-only\"")))
 			.andExpect(content().string(not(containsString("id=\"run-step\""))));
+		// the summary offers an auditor a look at the step, not a button to continue it
+		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"look-at-current-step\"")))
+			.andExpect(content().string(not(containsString("id=\"resume\""))));
+		this.mvc.perform(get("/onboarding/" + id + "/summary").with(user("operator").roles("OPERATOR")))
+			.andExpect(content().string(containsString("id=\"resume\"")));
 		this.mvc
 			.perform(post("/onboarding/" + id + "/steps/offering/run").with(user("auditor").roles("AUDITOR"))
 				.with(csrf())

@@ -85,7 +85,8 @@ class StepController {
 	String saveKeepToken(@PathVariable long id, @RequestParam long version,
 			@Valid @ModelAttribute("form") KeepTokenForm form, BindingResult result, Viewer viewer, Model model,
 			RedirectAttributes redirect) {
-		if (form.hoursMissing()) {
+		// hours that could not be read are not also missing
+		if (form.hoursMissing() && !result.hasFieldErrors("hours")) {
 			result.rejectValue("hours", "required",
 					"Enter after how many hours without use the token expires, for example 720 (30 days).");
 		}
