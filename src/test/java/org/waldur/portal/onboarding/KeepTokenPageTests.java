@@ -88,6 +88,8 @@ class KeepTokenPageTests {
 				.param("hours", "abc"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Enter a whole number, such as 100.")))
+			.andExpect(content().string(containsString("type=\"text\" min=\"1\" max=\"8760\" id=\"hours\"")))
+			.andExpect(content().string(containsString("value=\"abc\"")))
 			.andExpect(
 					content().string(not(containsString("Enter after how many hours without use the token expires"))));
 		this.mvc
