@@ -57,12 +57,7 @@ class SandboxFaultsTests extends SandboxTestSupport {
 	void aDelayedCallLandsLateAlsoWhenTheClientHasGivenUp() throws Exception {
 		this.faults.delay("POST", "users/", Duration.ofSeconds(3), 1);
 		String username = unique("slow-");
-		HttpRequest request = HttpRequest.newBuilder(URI.create(api("users/")))
-			.timeout(Duration.ofMillis(500))
-			.header("Authorization", "Token " + staff())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(userBody(username)))
-			.build();
+		HttpRequest request = request("users/", staff(), userBody(username), Duration.ofMillis(500));
 		HttpClient client = HttpClient.newHttpClient();
 		assertThatExceptionOfType(HttpTimeoutException.class)
 			.isThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()));
@@ -80,12 +75,7 @@ class SandboxFaultsTests extends SandboxTestSupport {
 	void aDelayedCallThatTheClientWaitsForAnswersAsUsualOnceApplied() throws Exception {
 		this.faults.delay("POST", "users/", Duration.ofSeconds(2), 1);
 		String username = unique("waited-");
-		HttpRequest request = HttpRequest.newBuilder(URI.create(api("users/")))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Token " + staff())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(userBody(username)))
-			.build();
+		HttpRequest request = request("users/", staff(), userBody(username), Duration.ofSeconds(30));
 		long started = System.nanoTime();
 		HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
@@ -96,12 +86,8 @@ class SandboxFaultsTests extends SandboxTestSupport {
 		this.faults.delay("POST", "marketplace-provider-offerings/", Duration.ofSeconds(2), 1);
 		String name = unique("waited-");
 		HttpResponse<String> created = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(api("marketplace-provider-offerings/")))
-				.timeout(Duration.ofSeconds(30))
-				.header("Authorization", "Token " + owner())
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(offeringBody(name, true, "")))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			.send(request("marketplace-provider-offerings/", owner(), offeringBody(name, true, ""),
+					Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).contains(name);
 	}
@@ -111,13 +97,8 @@ class SandboxFaultsTests extends SandboxTestSupport {
 		this.faults.dropConnection("POST", "*/add_user/", 1);
 		String offering = createOffering(unique("drop-"), true, true).get("uuid").stringValue();
 		String user = createUser(unique("drop-")).get("uuid").stringValue();
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(api("marketplace-provider-offerings/" + offering + "/add_user/")))
-			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", "Token " + owner())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(addUserBody(user)))
-			.build();
+		HttpRequest request = request("marketplace-provider-offerings/" + offering + "/add_user/", owner(),
+				addUserBody(user), Duration.ofSeconds(10));
 		HttpClient client = HttpClient.newHttpClient();
 		assertThatExceptionOfType(IOException.class)
 			.isThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
@@ -158,6 +139,16 @@ class SandboxFaultsTests extends SandboxTestSupport {
 
 	private static String addUserBody(String userUuid) {
 		return "{\"role\": \"OFFERING.MANAGER\", \"user\": \"" + userUuid + "\"}";
+	}
+
+	/** A JSON POST to the sandbox's API with a token, given up after {@code timeout}. */
+	private HttpRequest request(String path, String token, String body, Duration timeout) {
+		return HttpRequest.newBuilder(URI.create(api(path)))
+			.timeout(timeout)
+			.header("Authorization", "Token " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
 	}
 
 }
