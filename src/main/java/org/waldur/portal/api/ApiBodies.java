@@ -209,18 +209,15 @@ class ApiBodies {
 		if (failure.getPath().isEmpty()) {
 			return null;
 		}
-		StringBuilder field = new StringBuilder();
+		JsonPointer pointer = JsonPointer.empty();
 		for (JacksonException.Reference reference : failure.getPath()) {
-			if (reference.getIndex() >= 0) {
-				field.append('[').append(reference.getIndex()).append(']');
-			}
-			else if (reference.getPropertyName() != null) {
-				field.append((field.length() > 0) ? "." : "").append(reference.getPropertyName());
-			}
+			pointer = (reference.getIndex() >= 0) ? pointer.appendIndex(reference.getIndex())
+					: (reference.getPropertyName() != null) ? pointer.appendProperty(reference.getPropertyName())
+							: pointer;
 		}
 		Class<?> type = (failure instanceof InputCoercionException coercion) ? coercion.getTargetType()
 				: (failure instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null;
-		return fieldError("body", field.toString(), (type != null) ? type.getName() : null, null, messages);
+		return fieldError("body", field(pointer), (type != null) ? type.getName() : null, null, messages);
 	}
 
 	private static FieldError fieldError(String objectName, String field, @Nullable String typeName,
