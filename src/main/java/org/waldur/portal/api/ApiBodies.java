@@ -173,8 +173,8 @@ class ApiBodies {
 			return ClassUtil.defaultValue(targetType);
 		}
 
-		private boolean keep(DeserializationContext context, JsonPointer pointer, JavaType targetType, String message,
-				@Nullable Object rawValue, JsonParser parser, @Nullable JsonToken token) {
+		private boolean keep(DeserializationContext context, JsonPointer pointer, JavaType targetType,
+				@Nullable String message, @Nullable Object rawValue, JsonParser parser, @Nullable JsonToken token) {
 			List<CollectedProblem> problems = getBucket(context);
 			if (problems == null || problems.size() >= getMaxProblems()) {
 				return false;
